@@ -7,6 +7,16 @@ export const ErrorCode = {
   outOfRange: 'out_of_range',
   unavailable: 'unavailable',
   internal: 'internal',
+  rateLimited: 'rate_limited',
+  // Votes: each refusal its own code, so a phone can say exactly what to fix.
+  unknownPoll: 'unknown_poll',
+  pollClosed: 'poll_closed',
+  invalidOption: 'invalid_option',
+  invalidAnswer: 'invalid_answer',
+  tooManyChoices: 'too_many_choices',
+  wordTooLong: 'word_too_long',
+  textTooLong: 'text_too_long',
+  emptyAnswer: 'empty_answer',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

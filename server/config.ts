@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The example talk served when no deck is named on the command line. */
+export const EXAMPLE_DECK = fileURLToPath(new URL('../decks/homelab.md', import.meta.url));
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://talks.example.org' }).optional(),
+  PRESENTER_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: LogLevel.default('info'),
+  WATCH_DECKS: z.enum(['0', '1', 'true', 'false']).default('1'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl?: string;
+  readonly presenterKey: string;
+  /** True when the key was generated at start, so main prints it for the speaker. */
+  readonly presenterKeyGenerated: boolean;
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  readonly logLevel: z.infer<typeof LogLevel>;
+  readonly watchDecks: boolean;
+  readonly decks: readonly string[];
+}
+
+/** Thrown for configuration a speaker must fix; main prints the message and exits non-zero. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses env and argv (deck paths) into a frozen Config; empty env values count as unset. */
+export function parseConfig(env: Record<string, string | undefined>, argv: readonly string[]): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const flags = argv.filter((a) => a.startsWith('-'));
+  if (flags.length) throw new ConfigError(`Unknown option ${flags[0]}: pass deck files only, e.g. npm start -- talk.md`);
+  const decks = argv.length ? argv.map((p) => resolve(p)) : [EXAMPLE_DECK];
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    presenterKey: e.PRESENTER_KEY ?? randomBytes(18).toString('base64url'),
+    presenterKeyGenerated: !e.PRESENTER_KEY,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    watchDecks: e.WATCH_DECKS === '1' || e.WATCH_DECKS === 'true',
+    decks: Object.freeze(decks),
+  });
+}

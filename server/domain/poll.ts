@@ -1,0 +1,143 @@
+/** Poll rules as pure functions: what answer a poll accepts, and how answers add up. */
+import type { PollSpec } from '../deck/types.js';
+import { ErrorCode, LecternError } from './errors.js';
+
+export const MAX_WORD_LENGTH = 40;
+export const MAX_TEXT_LENGTH = 280;
+export const DEFAULT_MAX_WORDS = 3;
+const LATEST_TEXTS = 50;
+const TOP_WORDS = 60;
+
+/** An answer as stored: option labels for choices, words as typed, a number for scales. */
+export type Answer = string | string[] | number;
+
+export type PollResults =
+  | { type: 'single' | 'multiple'; total: number; options: string[]; counts: number[] }
+  | { type: 'words'; total: number; words: { word: string; count: number }[] }
+  | { type: 'scale'; total: number; min: number; max: number; histogram: number[]; mean: number | null }
+  | { type: 'text'; total: number; answers: { text: string; at: number }[] };
+
+const refuse = (code: ErrorCode, message: string): never => {
+  throw new LecternError(code, message);
+};
+
+/** Words are counted case-folded with inner spaces collapsed, so "DNS " and "dns" are one word. */
+export function normalizeWord(word: string): string {
+  return word.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+}
+
+function acceptChoices(spec: PollSpec, raw: unknown): string | string[] {
+  const options = spec.options ?? [];
+  if (spec.type === 'single' && Array.isArray(raw) && raw.length > 1) return refuse(ErrorCode.tooManyChoices, 'Pick only one option.');
+  const picked = spec.type === 'single' ? (Array.isArray(raw) && raw.length === 1 ? raw : [raw]) : raw;
+  if (!Array.isArray(picked) || picked.some((p) => typeof p !== 'string')) {
+    return refuse(ErrorCode.invalidAnswer, spec.type === 'single' ? 'Pick one option (send its text).' : 'Send the options you pick as a list of texts.');
+  }
+  if (picked.length === 0) return refuse(ErrorCode.emptyAnswer, 'Pick at least one option.');
+  const unknown = picked.find((p) => !options.includes(p));
+  if (unknown !== undefined) return refuse(ErrorCode.invalidOption, `"${String(unknown).slice(0, 60)}" is not an option of this poll.`);
+  const chosen = options.filter((o) => picked.includes(o));
+  if (spec.type === 'single') return chosen[0]!;
+  const max = spec.max ?? options.length;
+  if (chosen.length > max) return refuse(ErrorCode.tooManyChoices, `Pick at most ${max} option${max === 1 ? '' : 's'}.`);
+  return chosen;
+}
+
+function acceptWords(spec: PollSpec, raw: unknown): string[] {
+  const list = typeof raw === 'string' ? [raw] : raw;
+  if (!Array.isArray(list) || list.some((w) => typeof w !== 'string')) return refuse(ErrorCode.invalidAnswer, 'Send your words as a list of texts.');
+  const words: string[] = [];
+  const seen = new Set<string>();
+  for (const w of list as string[]) {
+    const trimmed = w.trim().replace(/\s+/g, ' ');
+    if (!trimmed) continue;
+    if ([...trimmed].length > MAX_WORD_LENGTH) return refuse(ErrorCode.wordTooLong, `"${trimmed.slice(0, 20)}…" is longer than ${MAX_WORD_LENGTH} characters.`);
+    if (!seen.has(normalizeWord(trimmed))) (seen.add(normalizeWord(trimmed)), words.push(trimmed));
+  }
+  if (!words.length) return refuse(ErrorCode.emptyAnswer, 'Type at least one word.');
+  const max = spec.max ?? DEFAULT_MAX_WORDS;
+  if (words.length > max) return refuse(ErrorCode.tooManyChoices, `Send at most ${max} word${max === 1 ? '' : 's'}.`);
+  return words;
+}
+
+function acceptScale(spec: PollSpec, raw: unknown): number {
+  const min = spec.scaleMin ?? 1;
+  const max = spec.scaleMax ?? 5;
+  if (raw === null || raw === undefined || raw === '') return refuse(ErrorCode.emptyAnswer, 'Pick a value.');
+  if (typeof raw !== 'number' || !Number.isInteger(raw)) return refuse(ErrorCode.invalidAnswer, `Send a whole number from ${min} to ${max}.`);
+  if (raw < min || raw > max) return refuse(ErrorCode.invalidOption, `${raw} is outside the scale ${min}–${max}.`);
+  return raw;
+}
+
+function acceptText(raw: unknown): string {
+  if (typeof raw !== 'string') return refuse(ErrorCode.invalidAnswer, 'Send your answer as text.');
+  const text = raw.trim();
+  if (!text) return refuse(ErrorCode.emptyAnswer, 'Type an answer first.');
+  if ([...text].length > MAX_TEXT_LENGTH) return refuse(ErrorCode.textTooLong, `Answers are limited to ${MAX_TEXT_LENGTH} characters.`);
+  return text;
+}
+
+/**
+ * Checks an answer against an open poll and returns it in the form it is stored in.
+ * Throws a LecternError with the code the phone shows; nothing is stored on a refusal.
+ */
+export function acceptVote(spec: PollSpec, status: 'open' | 'closed', raw: unknown): Answer {
+  if (status !== 'open') return refuse(ErrorCode.pollClosed, 'This poll is closed.');
+  if (raw === undefined || raw === null) return refuse(ErrorCode.emptyAnswer, 'Send an answer.');
+  switch (spec.type) {
+    case 'single':
+    case 'multiple':
+      return acceptChoices(spec, raw);
+    case 'words':
+      return acceptWords(spec, raw);
+    case 'scale':
+      return acceptScale(spec, raw);
+    case 'text':
+      return acceptText(raw);
+  }
+}
+
+/** Adds up stored answers into what the screen shows. `answers` are in arrival order. */
+export function tally(spec: PollSpec, answers: readonly { answer: unknown; at: number }[]): PollResults {
+  const total = answers.length;
+  switch (spec.type) {
+    case 'single':
+    case 'multiple': {
+      const options = spec.options ?? [];
+      const counts = options.map(() => 0);
+      for (const { answer } of answers) {
+        for (const label of Array.isArray(answer) ? answer : [answer]) {
+          const i = options.indexOf(label as string);
+          if (i >= 0) counts[i]!++;
+        }
+      }
+      return { type: spec.type, total, options, counts };
+    }
+    case 'words': {
+      const counts = new Map<string, { word: string; count: number }>();
+      for (const { answer } of answers) {
+        for (const w of Array.isArray(answer) ? answer : [answer]) {
+          const key = normalizeWord(String(w));
+          const entry = counts.get(key) ?? { word: key, count: 0 };
+          entry.count++;
+          counts.set(key, entry);
+        }
+      }
+      const words = [...counts.values()].sort((a, b) => b.count - a.count || a.word.localeCompare(b.word)).slice(0, TOP_WORDS);
+      return { type: 'words', total, words };
+    }
+    case 'scale': {
+      const min = spec.scaleMin ?? 1;
+      const max = spec.scaleMax ?? 5;
+      const histogram = Array.from({ length: max - min + 1 }, () => 0);
+      let sum = 0;
+      let n = 0;
+      for (const { answer } of answers) {
+        if (typeof answer === 'number' && answer >= min && answer <= max) (histogram[answer - min]!++, (sum += answer), n++);
+      }
+      return { type: 'scale', total, min, max, histogram, mean: n ? Math.round((sum / n) * 100) / 100 : null };
+    }
+    case 'text':
+      return { type: 'text', total, answers: answers.slice(-LATEST_TEXTS).reverse().map(({ answer, at }) => ({ text: String(answer), at })) };
+  }
+}

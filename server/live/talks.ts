@@ -1,0 +1,126 @@
+import type { RunInfo, SlideChanged, TalkInfo } from '../contract/events.js';
+import type { Deck } from '../deck/types.js';
+import { clampSlide, targetSlide, type SlideCommand } from '../domain/talk.js';
+import { ErrorCode, LecternError } from '../domain/errors.js';
+import type { Db } from '../../db/client.js';
+import { ensureTalk, getOrStartRun, setRunSlide, startRun, type Run } from '../../db/repo/index.js';
+import { createSerialQueue } from './serial.js';
+
+/** A talk being served: its deck, its row, and the run (delivery) in progress. */
+export interface LiveTalk {
+  deck: Deck;
+  talkId: number;
+  run: Run;
+}
+
+/** Facts the realtime layer broadcasts; HTTP and socket commands both end up here. */
+export type TalkEvent =
+  | { type: 'slide:changed'; slug: string; change: SlideChanged }
+  | { type: 'deck:updated'; slug: string; talk: TalkInfo; slide: number }
+  | { type: 'run:started'; slug: string; run: RunInfo; slide: number };
+
+export type Talks = Awaited<ReturnType<typeof createTalks>>;
+
+/** The talk info clients see, derived from the deck. */
+export function talkInfo(deck: Deck): TalkInfo {
+  return {
+    slug: deck.slug,
+    title: deck.title,
+    slideCount: deck.slides.length,
+    hash: deck.hash,
+    ...(deck.theme ? { theme: deck.theme } : {}),
+    ...(deck.accent ? { accent: deck.accent } : {}),
+  };
+}
+
+/** The run info clients see. */
+export function runInfo(run: Run): RunInfo {
+  return { id: run.id, number: run.number, startedAt: run.startedAt };
+}
+
+/**
+ * The talk registry and live state. The database holds the truth (current slide per run);
+ * this keeps a copy so reads cost nothing, and writes go through one queue per talk.
+ */
+export async function createTalks(deps: { db: Db; decks: readonly Deck[] }) {
+  const { db } = deps;
+  const talks = new Map<string, LiveTalk>();
+  const listeners = new Set<(e: TalkEvent) => void>();
+  const serial = createSerialQueue();
+
+  for (const deck of deps.decks) {
+    if (talks.has(deck.slug)) {
+      throw new LecternError(ErrorCode.badRequest, `Two decks share the slug "${deck.slug}": ${talks.get(deck.slug)!.deck.file} and ${deck.file}. Give one a "slug:" in its front matter.`);
+    }
+    const { id: talkId } = await ensureTalk(db, { slug: deck.slug, title: deck.title, deckHash: deck.hash });
+    let run = await getOrStartRun(db, talkId);
+    const clamped = clampSlide(run.currentSlide, deck.slides.length);
+    if (clamped !== run.currentSlide) {
+      await setRunSlide(db, run.id, clamped);
+      run = { ...run, currentSlide: clamped };
+    }
+    talks.set(deck.slug, { deck, talkId, run });
+  }
+
+  const emit = (e: TalkEvent) => listeners.forEach((l) => l(e));
+
+  function mustGet(slug: string): LiveTalk {
+    const talk = talks.get(slug);
+    if (!talk) throw new LecternError(ErrorCode.notFound, `There is no talk "${slug}".`);
+    return talk;
+  }
+
+  return {
+    get: (slug: string) => talks.get(slug),
+    require: mustGet,
+    list: () => [...talks.values()],
+    /** Subscribes to facts; returns the unsubscribe function. */
+    subscribe(listener: (e: TalkEvent) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+
+    /** Moves the talk's current slide: one write, then one event. */
+    move(slug: string, command: SlideCommand): Promise<SlideChanged> {
+      mustGet(slug);
+      return serial(slug, async () => {
+        const talk = mustGet(slug);
+        const index = targetSlide(command, talk.run.currentSlide, talk.deck.slides.length);
+        const at = Date.now();
+        if (index === talk.run.currentSlide) return { index, at };
+        await setRunSlide(db, talk.run.id, index);
+        talk.run = { ...talk.run, currentSlide: index };
+        const change = { index, at };
+        emit({ type: 'slide:changed', slug, change });
+        return change;
+      });
+    },
+
+    /** Starts a new delivery of the talk at slide 0; earlier runs keep their data. */
+    startRun(slug: string): Promise<{ run: RunInfo; slide: number }> {
+      mustGet(slug);
+      return serial(slug, async () => {
+        const talk = mustGet(slug);
+        talk.run = await startRun(db, talk.talkId);
+        const result = { run: runInfo(talk.run), slide: talk.run.currentSlide };
+        emit({ type: 'run:started', slug, ...result });
+        return result;
+      });
+    },
+
+    /** Swaps in a re-parsed deck, keeping the current slide (clamped to the new length). */
+    replaceDeck(deck: Deck): Promise<void> {
+      return serial(deck.slug, async () => {
+        const talk = mustGet(deck.slug);
+        await ensureTalk(db, { slug: deck.slug, title: deck.title, deckHash: deck.hash });
+        talk.deck = deck;
+        const slide = clampSlide(talk.run.currentSlide, deck.slides.length);
+        if (slide !== talk.run.currentSlide) {
+          await setRunSlide(db, talk.run.id, slide);
+          talk.run = { ...talk.run, currentSlide: slide };
+        }
+        emit({ type: 'deck:updated', slug: deck.slug, talk: talkInfo(deck), slide });
+      });
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { networkInterfaces } from 'node:os';
+import { pino } from 'pino';
+import { DatabaseUnreachableError } from '../db/client.js';
+import { ConfigError, parseConfig } from './config.js';
+import { DeckError } from './deck/index.js';
+import { LecternError } from './domain/errors.js';
+import { startLectern } from './lectern.js';
+
+/** A LAN address phones in the room can reach, for the printed join URL. */
+function lanAddress(): string | undefined {
+  for (const addrs of Object.values(networkInterfaces())) {
+    for (const a of addrs ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return undefined;
+}
+
+async function main() {
+  const config = parseConfig(process.env, process.argv.slice(2));
+  const log = pino({ level: config.logLevel, redact: ['key', 'presenterKey', 'req.headers.authorization'] });
+  const lectern = await startLectern(config, log);
+
+  const host = config.host === '0.0.0.0' || config.host === '::' ? (lanAddress() ?? 'localhost') : config.host;
+  const base = config.publicUrl ?? `http://${host}:${lectern.port}`;
+  const lines = [`Lectern is serving ${lectern.talks.list().length} talk(s) on port ${lectern.port} (database: ${lectern.driver})`];
+  for (const { deck } of lectern.talks.list()) {
+    lines.push('', `  ${deck.title}`, `    audience   ${base}/${deck.slug}`, `    screen     ${base}/${deck.slug}/screen`);
+    lines.push(`    presenter  ${base}/${deck.slug}/present#key=${config.presenterKeyGenerated ? config.presenterKey : '<PRESENTER_KEY>'}`);
+  }
+  if (config.presenterKeyGenerated) lines.push('', `Presenter key (generated; set PRESENTER_KEY to choose one): ${config.presenterKey}`);
+  process.stdout.write(lines.join('\n') + '\n\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    await lectern.close().catch((err) => log.error({ err }, 'shutdown failed'));
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  const known = err instanceof ConfigError || err instanceof DeckError || err instanceof DatabaseUnreachableError || err instanceof LecternError;
+  process.stderr.write(`lectern: ${known ? (err as Error).message : String((err as Error)?.stack ?? err)}\n`);
+  process.exit(1);
+});

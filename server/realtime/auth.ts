@@ -1,0 +1,34 @@
+import type { Socket } from 'socket.io';
+import { Role, type SocketData } from '../contract/events.js';
+import { HandshakeAuthSchema } from '../contract/schemas.js';
+import { ErrorCode, type ErrorCode as Code } from '../domain/errors.js';
+import type { Talks } from '../live/talks.js';
+import { keyMatches } from '../middleware/presenter-key.js';
+import { describeZodError } from './ack.js';
+
+/** A refused handshake: the client sees `err.message` and `err.data.code` in `connect_error`. */
+function refuse(code: Code, message: string): Error & { data: { code: Code } } {
+  return Object.assign(new Error(message), { data: { code } });
+}
+
+/**
+ * Handshake middleware: decides the socket's role and talk from `auth`, never from later payloads.
+ * The right key makes a presenter; a wrong key is refused rather than silently downgraded.
+ */
+export function authenticate(deps: { talks: Talks; presenterKey: string }) {
+  return (socket: Socket, next: (err?: Error) => void) => {
+    const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) return next(refuse(ErrorCode.badRequest, describeZodError(parsed.error)));
+    const { talk, key, role } = parsed.data;
+    if (!deps.talks.get(talk)) return next(refuse(ErrorCode.notFound, `There is no talk "${talk}".`));
+    if (key !== undefined && !keyMatches(key, deps.presenterKey)) {
+      return next(refuse(ErrorCode.unauthorized, 'Wrong presenter key.'));
+    }
+    const data: SocketData = {
+      talk,
+      role: key !== undefined ? Role.presenter : role === 'screen' ? Role.screen : Role.audience,
+    };
+    socket.data = data;
+    next();
+  };
+}

@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { GotoSchema } from '../contract/schemas.js';
+import type { Talks } from '../live/talks.js';
+import { runInfo } from '../live/talks.js';
+import { presenterAuth } from '../middleware/presenter-auth.js';
+import { jsonBody } from './errors.js';
+
+/** `/api/talks`: metadata and slides for every view, and slide control for clickers and scripts. */
+export function talksRoutes(deps: { talks: Talks; presenterKey: string }) {
+  const { talks } = deps;
+  const control = presenterAuth({ presenterKey: deps.presenterKey, required: true });
+
+  return new Hono()
+    .get('/', (c) =>
+      c.json({
+        talks: talks.list().map(({ deck, run }) => ({
+          slug: deck.slug,
+          title: deck.title,
+          slideCount: deck.slides.length,
+          current: run.currentSlide,
+        })),
+      }),
+    )
+    .get('/:slug', presenterAuth({ presenterKey: deps.presenterKey }), (c) => {
+      const { deck, run } = talks.require(c.req.param('slug'));
+      const withNotes = c.get('presenter');
+      return c.json({
+        slug: deck.slug,
+        title: deck.title,
+        slideCount: deck.slides.length,
+        current: run.currentSlide,
+        hash: deck.hash,
+        ...(deck.theme ? { theme: deck.theme } : {}),
+        ...(deck.accent ? { accent: deck.accent } : {}),
+        run: runInfo(run),
+        slides: deck.slides.map((s) => ({
+          index: s.index,
+          title: s.title,
+          html: s.html,
+          ...(withNotes ? { notes: s.notes } : {}),
+        })),
+      });
+    })
+    .post('/:slug/slide', control, async (c) => {
+      const slug = c.req.param('slug');
+      talks.require(slug);
+      const { index } = GotoSchema.parse(await jsonBody(c));
+      return c.json(await talks.move(slug, { kind: 'goto', index }));
+    })
+    .post('/:slug/next', control, async (c) => c.json(await talks.move(c.req.param('slug'), { kind: 'next' })))
+    .post('/:slug/prev', control, async (c) => c.json(await talks.move(c.req.param('slug'), { kind: 'prev' })))
+    .post('/:slug/runs', control, async (c) => c.json(await talks.startRun(c.req.param('slug')), 201));
+}

@@ -1,0 +1,47 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents, TalkState } from '../../server/contract/events.js';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Connects a real socket.io-client and resolves with the socket and the first `state` it gets. */
+export async function connect(url: string, auth: HandshakeAuth): Promise<{ socket: TestSocket; state: TalkState }> {
+  const socket: TestSocket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  const state = await new Promise<TalkState>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no state within 10 s')), 10_000);
+    socket.once('state', (s) => (clearTimeout(timer), resolve(s)));
+    socket.once('connect_error', (err) => (clearTimeout(timer), socket.close(), reject(err)));
+  });
+  return { socket, state };
+}
+
+/** Resolves with the connect_error a refused handshake produces. */
+export function connectError(url: string, auth: unknown): Promise<Error & { data?: { code?: string } }> {
+  const socket = io(url, { auth: auth as object, transports: ['websocket'], reconnection: false, forceNew: true });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => (socket.close(), reject(new Error('connected, expected a refusal'))));
+    socket.once('connect_error', (err) => (socket.close(), resolve(err as Error & { data?: { code?: string } })));
+  });
+}
+
+/** Resolves with the next `event` payload, or rejects after `ms`. */
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  event: E,
+  ms = 5_000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${ms} ms`)), ms);
+    (socket as Socket).once(event as string, (payload: unknown) => {
+      clearTimeout(timer);
+      resolve(payload as Parameters<ServerToClientEvents[E]>[0]);
+    });
+  });
+}
+
+/** Resolves true if `event` arrives within `ms`, false otherwise; for asserting that nothing happened. */
+export function arrives(socket: TestSocket, event: keyof ServerToClientEvents, ms = 300): Promise<boolean> {
+  return nextEvent(socket, event, ms).then(
+    () => true,
+    () => false,
+  );
+}
