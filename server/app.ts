@@ -1,13 +1,19 @@
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { ErrorCode } from './domain/errors.js';
+import type { Db } from '../db/client.js';
+import type { Polls } from './live/polls.js';
 import type { Talks } from './live/talks.js';
 import { errorBody, handleError } from './routes/errors.js';
 import { pageRoutes } from './routes/pages.js';
+import { pollRoutes } from './routes/polls.js';
+import { resultsRoutes } from './routes/results.js';
 import { talksRoutes } from './routes/talks.js';
 
 export interface AppDeps {
   talks: Talks;
+  polls: Polls;
+  db: Db;
   presenterKey: string;
   log: Logger;
   /** Folder of the Vite build (dist/client). */
@@ -19,6 +25,8 @@ export function createApp(deps: AppDeps) {
   const app = new Hono()
     .get('/healthz', (c) => c.json({ ok: true }))
     .route('/api/talks', talksRoutes(deps))
+    .route('/api/talks', pollRoutes(deps))
+    .route('/api/talks', resultsRoutes(deps))
     .route('/', pageRoutes(deps));
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

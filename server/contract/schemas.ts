@@ -7,7 +7,25 @@ export const HandshakeAuthSchema = z.object({
   talk: z.string().max(200).regex(SLUG_PATTERN, 'talk must be a talk slug such as "my-talk"'),
   key: z.string().max(500).optional(),
   role: z.enum(['screen', 'audience']).optional(),
+  voter: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'voter must be 16–64 letters, digits, _ or -').optional(),
 });
+
+const pollId = z.string().min(1, 'poll is empty').max(120, 'poll id is too long');
+export const PollRefSchema = z.object({ poll: pollId }).strict();
+export const RevealSchema = z.object({ poll: pollId, reveal: z.boolean() }).strict();
+/** The answer's shape depends on the poll type; domain/poll.acceptVote checks it. */
+export const VoteSchema = z.object({ poll: pollId, answer: z.unknown() }).strict();
+export const NewPollSchema = z
+  .object({
+    question: z.string().trim().min(1, 'question is empty').max(300, 'question is longer than 300 characters'),
+    type: z.enum(['single', 'multiple', 'words', 'scale', 'text']).optional(),
+    options: z.array(z.string().trim().min(1, 'an option is empty').max(120)).min(2, 'give at least 2 options').max(12, 'at most 12 options').optional(),
+    max: z.number().int().min(1).max(12).optional(),
+    min: z.number().int().optional(),
+    labels: z.tuple([z.string().max(60), z.string().max(60)]).optional(),
+    results: z.enum(['visible', 'hidden']).optional(),
+  })
+  .strict();
 
 export const GotoSchema = z.object({ index: z.number().int('index must be a whole number') }).strict();
 

@@ -15,7 +15,7 @@ export interface LiveTalk {
 
 /** Facts the realtime layer broadcasts; HTTP and socket commands both end up here. */
 export type TalkEvent =
-  | { type: 'slide:changed'; slug: string; change: SlideChanged }
+  | { type: 'slide:changed'; slug: string; change: SlideChanged; from: number }
   | { type: 'deck:updated'; slug: string; talk: TalkInfo; slide: number }
   | { type: 'run:started'; slug: string; run: RunInfo; slide: number };
 
@@ -45,7 +45,9 @@ export function runInfo(run: Run): RunInfo {
 export async function createTalks(deps: { db: Db; decks: readonly Deck[] }) {
   const { db } = deps;
   const talks = new Map<string, LiveTalk>();
-  const listeners = new Set<(e: TalkEvent) => void>();
+  // A listener may return a promise: the command that caused the event answers after it settles,
+  // so a slide change is acknowledged only once the poll it opens or closes has followed.
+  const listeners = new Set<(e: TalkEvent) => void | Promise<void>>();
   const serial = createSerialQueue();
 
   for (const deck of deps.decks) {
@@ -62,7 +64,9 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[] }) {
     talks.set(deck.slug, { deck, talkId, run });
   }
 
-  const emit = (e: TalkEvent) => listeners.forEach((l) => l(e));
+  const emit = async (e: TalkEvent) => {
+    await Promise.all([...listeners].map((l) => l(e)));
+  };
 
   function mustGet(slug: string): LiveTalk {
     const talk = talks.get(slug);
@@ -75,7 +79,7 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[] }) {
     require: mustGet,
     list: () => [...talks.values()],
     /** Subscribes to facts; returns the unsubscribe function. */
-    subscribe(listener: (e: TalkEvent) => void) {
+    subscribe(listener: (e: TalkEvent) => void | Promise<void>) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
@@ -88,10 +92,11 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[] }) {
         const index = targetSlide(command, talk.run.currentSlide, talk.deck.slides.length);
         const at = Date.now();
         if (index === talk.run.currentSlide) return { index, at };
+        const from = talk.run.currentSlide;
         await setRunSlide(db, talk.run.id, index);
         talk.run = { ...talk.run, currentSlide: index };
         const change = { index, at };
-        emit({ type: 'slide:changed', slug, change });
+        await emit({ type: 'slide:changed', slug, change, from });
         return change;
       });
     },
@@ -103,7 +108,7 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[] }) {
         const talk = mustGet(slug);
         talk.run = await startRun(db, talk.talkId);
         const result = { run: runInfo(talk.run), slide: talk.run.currentSlide };
-        emit({ type: 'run:started', slug, ...result });
+        await emit({ type: 'run:started', slug, ...result });
         return result;
       });
     },
@@ -119,7 +124,7 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[] }) {
           await setRunSlide(db, talk.run.id, slide);
           talk.run = { ...talk.run, currentSlide: slide };
         }
-        emit({ type: 'deck:updated', slug: deck.slug, talk: talkInfo(deck), slide });
+        await emit({ type: 'deck:updated', slug: deck.slug, talk: talkInfo(deck), slide });
       });
     },
   };

@@ -19,7 +19,7 @@ export function authenticate(deps: { talks: Talks; presenterKey: string }) {
   return (socket: Socket, next: (err?: Error) => void) => {
     const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(refuse(ErrorCode.badRequest, describeZodError(parsed.error)));
-    const { talk, key, role } = parsed.data;
+    const { talk, key, role, voter } = parsed.data;
     if (!deps.talks.get(talk)) return next(refuse(ErrorCode.notFound, `There is no talk "${talk}".`));
     if (key !== undefined && !keyMatches(key, deps.presenterKey)) {
       return next(refuse(ErrorCode.unauthorized, 'Wrong presenter key.'));
@@ -27,6 +27,7 @@ export function authenticate(deps: { talks: Talks; presenterKey: string }) {
     const data: SocketData = {
       talk,
       role: key !== undefined ? Role.presenter : role === 'screen' ? Role.screen : Role.audience,
+      ...(voter ? { voter } : {}),
     };
     socket.data = data;
     next();

@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { contentTypeFor, resolveAsset } from '../deck/index.js';
 import type { Talks } from '../live/talks.js';
 
-const PAGES = { index: 'index.html', audience: 'audience.html', screen: 'screen.html', present: 'present.html' } as const;
+const PAGES = { index: 'index.html', audience: 'audience.html', screen: 'screen.html', present: 'present.html', results: 'results.html' } as const;
 type Page = keyof typeof PAGES;
 
 /** The built client pages, the talk's images, and the static bundle under /_app. */
@@ -55,5 +55,6 @@ export function pageRoutes(deps: { talks: Talks; clientDir: string }) {
     })
     .get('/:slug{[a-z0-9-]+}', (c) => (talks.get(c.req.param('slug')) ? page(c, 'audience') : notFound(c, c.req.param('slug'))))
     .get('/:slug{[a-z0-9-]+}/screen', (c) => (talks.get(c.req.param('slug')) ? page(c, 'screen') : notFound(c, c.req.param('slug'))))
-    .get('/:slug{[a-z0-9-]+}/present', (c) => (talks.get(c.req.param('slug')) ? page(c, 'present') : notFound(c, c.req.param('slug'))));
+    .get('/:slug{[a-z0-9-]+}/present', (c) => (talks.get(c.req.param('slug')) ? page(c, 'present') : notFound(c, c.req.param('slug'))))
+    .get('/:slug{[a-z0-9-]+}/results', (c) => (talks.get(c.req.param('slug')) ? page(c, 'results') : notFound(c, c.req.param('slug'))));
 }

@@ -49,7 +49,7 @@ describe('startup refusals', () => {
   it('says clearly when DATABASE_URL points at nothing', async () => {
     const r = await start(['tests/fixtures/decks/basic.md'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/lectern' });
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/could not be reached/i);
+    expect(r.stderr).toMatch(/could not reach the database/i);
     expect(r.stderr).toContain('127.0.0.1:1');
   });
 

@@ -1,0 +1,103 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { DatabaseUnreachableError, describeConnectionError, maskDatabaseUrl } from './errors.js';
+import * as schema from './schema/index.js';
+
+export { DatabaseUnreachableError } from './errors.js';
+
+/** The drizzle handle all repo code takes: the same type for Postgres and PGlite, and for a transaction. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Driver = 'postgres' | 'pglite';
+
+/** An open database and how to let go of it. */
+export interface Database {
+  db: Db;
+  driver: Driver;
+  /** Postgres only: the pool, for the rare caller that needs a raw client (migrations take a lock on one). */
+  pool?: pg.Pool;
+  /** Idempotent: later calls return the first call's promise. */
+  close(): Promise<void>;
+  /** Resolves when the database answers a trivial query (health checks). */
+  ping(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** Postgres connection URL; when absent, embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory, created if missing; in memory when absent. */
+  dataDir?: string;
+  /** Postgres pool size (default 10). */
+  poolSize?: number;
+  /** Told about errors on idle pooled connections, which would otherwise crash the process. */
+  onPoolError?: (error: Error) => void;
+}
+
+const drizzleConfig = { schema, casing: 'snake_case' } as const;
+
+/** Opens Postgres when `databaseUrl` is given (checking it answers), embedded PGlite otherwise. */
+export async function createDb(opts: CreateDbOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts.dataDir);
+}
+
+async function openPostgres(databaseUrl: string, opts: CreateDbOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: opts.poolSize ?? 10,
+    // Without a timeout a host that drops packets would hang startup forever.
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle client losing its server (restart, failover) emits here; unhandled, it kills the process.
+  pool.on('error', opts.onPoolError ?? ((error) => console.error(`database pool: ${error.message}`)));
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseUnreachableError(maskDatabaseUrl(databaseUrl), describeConnectionError(error), {
+      cause: error,
+    });
+  }
+  const db: Db = drizzleNodePg({ client: pool, ...drizzleConfig });
+  return {
+    db,
+    driver: 'postgres',
+    pool,
+    close: once(() => pool.end()),
+    ping: async () => {
+      await pool.query('select 1');
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (!dataDir) return pgliteDatabase(new PGlite());
+  const dir = resolve(dataDir);
+  await mkdir(dir, { recursive: true });
+  return pgliteDatabase(new PGlite(dir));
+}
+
+/** Wraps a PGlite instance, once ready, as a Database that owns it (tests use it to open snapshots). */
+export async function pgliteDatabase(client: PGlite): Promise<Database> {
+  await client.waitReady;
+  const db: Db = drizzlePglite({ client, ...drizzleConfig });
+  return {
+    db,
+    driver: 'pglite',
+    close: once(() => client.close()),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+  };
+}
+
+// Shutdown paths (SIGTERM, a failed start, test teardown) may each close; pg's Pool throws on a second end().
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= fn());
+}

@@ -1,0 +1,4 @@
+export * from './talks.js';
+export * from './runs.js';
+export * from './polls.js';
+export * from './votes.js';

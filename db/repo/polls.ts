@@ -1,0 +1,89 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { PollSpec, PollType } from '../../server/deck/types.js';
+import type { Db } from '../client.js';
+import { polls, type PollStatus } from '../schema/index.js';
+
+/** A poll of a run. Times are epoch ms. */
+export interface PollRow {
+  id: number;
+  runId: number;
+  pollKey: string;
+  slideIndex: number | null;
+  question: string;
+  type: PollType;
+  spec: PollSpec;
+  status: PollStatus;
+  resultsHidden: boolean;
+  openedAt: number | null;
+  closedAt: number | null;
+}
+
+export interface NewPoll {
+  pollKey: string;
+  slideIndex: number | null;
+  question: string;
+  type: PollType;
+  spec: PollSpec;
+  resultsHidden: boolean;
+}
+
+function toPoll(row: typeof polls.$inferSelect): PollRow {
+  return {
+    id: row.id,
+    runId: row.runId,
+    pollKey: row.pollKey,
+    slideIndex: row.slideIndex,
+    question: row.question,
+    type: row.type,
+    spec: row.spec,
+    status: row.status,
+    resultsHidden: row.resultsHidden,
+    openedAt: row.openedAt?.getTime() ?? null,
+    closedAt: row.closedAt?.getTime() ?? null,
+  };
+}
+
+/** The run's poll with this key, created closed if new; an existing one is returned unchanged. */
+export async function ensurePoll(db: Db, runId: number, poll: NewPoll): Promise<PollRow> {
+  const [inserted] = await db
+    .insert(polls)
+    .values({ runId, ...poll })
+    .onConflictDoNothing({ target: [polls.runId, polls.pollKey] })
+    .returning();
+  if (inserted) return toPoll(inserted);
+  // The conflict means the row exists and is committed, so this read finds it.
+  const existing = await findPoll(db, runId, poll.pollKey);
+  if (!existing) throw new Error(`Poll "${poll.pollKey}" of run ${runId} vanished while being ensured`);
+  return existing;
+}
+
+/** Opens or closes a poll, stamping when; returns the updated poll, or null if there is none. */
+export async function setPollStatus(db: Db, pollId: number, status: PollStatus): Promise<PollRow | null> {
+  const stamp = status === 'open' ? { openedAt: sql`now()`, closedAt: null } : { closedAt: sql`now()` };
+  const [row] = await db
+    .update(polls)
+    .set({ status, ...stamp })
+    .where(eq(polls.id, pollId))
+    .returning();
+  return row ? toPoll(row) : null;
+}
+
+/** Hides or shows a poll's results to the audience. */
+export async function setResultsHidden(db: Db, pollId: number, hidden: boolean): Promise<void> {
+  await db.update(polls).set({ resultsHidden: hidden }).where(eq(polls.id, pollId));
+}
+
+/** The run's polls in the order they were created. */
+export async function pollsForRun(db: Db, runId: number): Promise<PollRow[]> {
+  const rows = await db.select().from(polls).where(eq(polls.runId, runId)).orderBy(asc(polls.id));
+  return rows.map(toPoll);
+}
+
+/** The run's poll with this key, or null. */
+export async function findPoll(db: Db, runId: number, pollKey: string): Promise<PollRow | null> {
+  const [row] = await db
+    .select()
+    .from(polls)
+    .where(and(eq(polls.runId, runId), eq(polls.pollKey, pollKey)));
+  return row ? toPoll(row) : null;
+}

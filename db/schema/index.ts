@@ -1,0 +1,5 @@
+export * from './columns.js';
+export * from './talks.js';
+export * from './runs.js';
+export * from './polls.js';
+export * from './votes.js';

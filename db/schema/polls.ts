@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import type { PollSpec, PollType } from '../../server/deck/types.js';
+import { jsonb, timestamptz } from './columns.js';
+import { runs } from './runs.js';
+
+export const PollStatus = { open: 'open', closed: 'closed' } as const;
+export type PollStatus = (typeof PollStatus)[keyof typeof PollStatus];
+
+/** A poll asked during a run: from the deck (keyed by its stable id) or ad hoc. */
+export const polls = pgTable(
+  'polls',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    runId: integer()
+      .notNull()
+      .references(() => runs.id),
+    pollKey: text().notNull(),
+    /** null for an ad-hoc poll. */
+    slideIndex: integer(),
+    question: text().notNull(),
+    type: text().$type<PollType>().notNull(),
+    /** The full normalised spec, so results stay readable after the deck changes. */
+    spec: jsonb().$type<PollSpec>().notNull(),
+    status: text().$type<PollStatus>().notNull().default('closed'),
+    resultsHidden: boolean().notNull().default(false),
+    openedAt: timestamptz(),
+    closedAt: timestamptz(),
+    createdAt: timestamptz().notNull().defaultNow(),
+  },
+  (t) => [
+    unique('polls_run_id_poll_key_unique').on(t.runId, t.pollKey),
+    check('polls_status_check', sql`status in ('open', 'closed')`),
+    check('polls_type_check', sql`type in ('single', 'multiple', 'words', 'scale', 'text')`),
+  ],
+);

@@ -1,0 +1,26 @@
+import { sql } from 'drizzle-orm';
+import { integer, pgTable, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { timestamptz } from './columns.js';
+import { talks } from './talks.js';
+
+/** One delivery of a talk; its polls and votes belong to it, so giving the talk again starts clean. */
+export const runs = pgTable(
+  'runs',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    talkId: integer()
+      .notNull()
+      .references(() => talks.id),
+    /** 1, 2, 3 … per talk. */
+    number: integer().notNull(),
+    currentSlide: integer().notNull().default(0),
+    startedAt: timestamptz().notNull().defaultNow(),
+    endedAt: timestamptz(),
+    slideChangedAt: timestamptz().notNull().defaultNow(),
+  },
+  (t) => [
+    unique('runs_talk_id_number_unique').on(t.talkId, t.number),
+    // At most one open run per talk, whatever the application does.
+    uniqueIndex('runs_one_open_per_talk').on(t.talkId).where(sql`ended_at is null`),
+  ],
+);

@@ -1,0 +1,9 @@
+/** The deck module: Markdown talk files → Deck model, assets, and change watching. */
+export { loadDeck, slugify, type LoadDeckOptions } from './load.js';
+export { DeckError } from './errors.js';
+export { parseDeckSource, type ParsedDeckSource, type SlideSource } from './parse.js';
+export { renderSlide, type RenderContext, type RenderedSlide } from './render.js';
+export { parsePoll, pollIdFrom, pollSpecFrom } from './polls.js';
+export { resolveAsset, resolveImageRef, contentTypeFor } from './assets.js';
+export { watchDeck } from './watch.js';
+export * from './types.js';

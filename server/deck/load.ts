@@ -1,0 +1,121 @@
+/** Reads a deck file and turns it into the Deck model (parse → render each slide → validate). */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { resolveImageRef } from './assets.js';
+import { DeckError, SlideError } from './errors.js';
+import { parseDeckSource } from './parse.js';
+import { renderSlide } from './render.js';
+import type { Deck, Slide } from './types.js';
+
+export { DeckError } from './errors.js';
+
+export interface LoadDeckOptions {
+  /** Overrides both the file name and the front matter `slug:` (validated the same way). */
+  slug?: string;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// Loose on purpose: hex, a colour word, or a colour function — but never ; { } < > quotes (CSS injection).
+const ACCENT = /^(#[0-9a-f]{3,8}|[a-z]+|(rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0-9a-z.,%\s/+-]+\))$/i;
+
+/** Lower-cases and turns runs of characters outside [a-z0-9] into `-`, trimming dashes at the ends. */
+export function slugify(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** Loads and renders a deck; throws DeckError naming the file (and slide) for anything the speaker must fix. */
+export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promise<Deck> {
+  const abs = path.resolve(file);
+  const bytes = await readDeckFile(abs);
+  const { meta, slides: sources } = parseDeckSource(bytes.toString('utf8'), abs);
+  if (sources.length === 0) {
+    throw new DeckError(abs, 'no slides: the file has no content besides front matter; write Markdown, separating slides with a line holding only ---');
+  }
+  const dir = path.dirname(abs);
+  const baseName = path.basename(abs, path.extname(abs));
+  const slug = pickSlug(abs, baseName, meta['slug'], opts.slug);
+  const ctx = { slug, resolveImage: (ref: string) => resolveImageRef(dir, ref) };
+
+  const slides: Slide[] = [];
+  const pollSlides = new Map<string, number>();
+  let firstHeading: string | null = null;
+  for (const [index, source] of sources.entries()) {
+    const number = index + 1;
+    let rendered;
+    try {
+      rendered = await renderSlide(source, ctx);
+    } catch (err) {
+      const line = err instanceof SlideError && err.line !== undefined ? source.line + err.line : source.line;
+      const problem = err instanceof Error ? err.message : String(err);
+      throw new DeckError(abs, problem, { slide: number, line, cause: err });
+    }
+    if (index === 0) firstHeading = rendered.title;
+    const slide: Slide = { index, title: rendered.title ?? `Slide ${number}`, html: rendered.html, notes: rendered.notes };
+    if (rendered.poll) {
+      const first = pollSlides.get(rendered.poll.id);
+      if (first !== undefined) {
+        throw new DeckError(abs, `duplicate poll id "${rendered.poll.id}" (also on slide ${first}); give one of them a different "id:"`, { slide: number, line: source.line });
+      }
+      pollSlides.set(rendered.poll.id, number);
+      slide.poll = rendered.poll;
+    }
+    slides.push(slide);
+  }
+
+  const deck: Deck = {
+    slug,
+    title: text(abs, meta, 'title') ?? firstHeading ?? baseName,
+    meta,
+    file: abs,
+    dir,
+    hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
+    slides,
+  };
+  const author = text(abs, meta, 'author');
+  if (author) deck.author = author;
+  const theme = meta['theme'];
+  if (theme !== undefined && theme !== null) {
+    if (theme !== 'light' && theme !== 'dark') throw new DeckError(abs, `front matter "theme" must be light or dark (got ${JSON.stringify(theme)})`);
+    deck.theme = theme;
+  }
+  const accent = text(abs, meta, 'accent');
+  if (accent) {
+    if (!ACCENT.test(accent)) throw new DeckError(abs, `front matter "accent" must be a CSS colour such as "#3b82f6" or "teal" (got ${JSON.stringify(accent)})`);
+    deck.accent = accent;
+  }
+  return deck;
+}
+
+async function readDeckFile(abs: string): Promise<Buffer> {
+  try {
+    return await readFile(abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a deck file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(err)})`;
+    throw new DeckError(abs, why, { cause: err });
+  }
+}
+
+function pickSlug(abs: string, baseName: string, fromMeta: unknown, fromOpts: string | undefined): string {
+  const given = fromOpts ?? fromMeta;
+  if (given !== undefined && given !== null) {
+    if (typeof given !== 'string' || !SLUG.test(given)) {
+      const hint = slugify(String(given));
+      throw new DeckError(abs, `slug ${JSON.stringify(given)} must be lower-case letters, digits and single dashes${hint ? `, e.g. "${hint}"` : ''}`);
+    }
+    return given;
+  }
+  const slug = slugify(baseName);
+  if (!slug) throw new DeckError(abs, 'cannot derive a slug from the file name; set "slug:" in the front matter (e.g. slug: my-talk)');
+  return slug;
+}
+
+/** A front-matter value that must be text when present (numbers are accepted and stringified). */
+function text(abs: string, meta: Record<string, unknown>, key: string): string | undefined {
+  const value = meta[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number') return String(value);
+  throw new DeckError(abs, `front matter "${key}" must be text (got ${Array.isArray(value) ? 'a list' : typeof value})`);
+}

@@ -1,0 +1,130 @@
+/** Pure deck splitting: front matter, slide chunks, speaker notes. No I/O, no rendering. */
+import { parse as parseYaml } from 'yaml';
+import { DeckError } from './errors.js';
+import { commentOpenAfter, commentStart, fenceTracker } from './scan.js';
+
+/** One slide's Markdown before rendering. */
+export interface SlideSource {
+  /** Slide Markdown with notes removed (removed comment lines become blank, so line numbers hold). */
+  body: string;
+  /** Notes Markdown (Note: section and HTML comment contents), '' when none. */
+  notes: string;
+  /** 1-based line in the file where the slide's first line sits. */
+  line: number;
+}
+
+export interface ParsedDeckSource {
+  meta: Record<string, unknown>;
+  slides: SlideSource[];
+}
+
+const SEPARATOR = /^---[ \t]*$/;
+const FRONT_MATTER_END = /^(---|\.\.\.)[ \t]*$/;
+// reveal.js style: a line starting "Note:" / "Notes:" starts the notes; text after the colon belongs to them.
+const NOTE_LINE = /^ {0,3}notes?:(.*)$/i;
+
+/** Splits deck source into front matter and slides; throws DeckError on malformed front matter. */
+export function parseDeckSource(source: string, file: string): ParsedDeckSource {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const { meta, bodyStart } = readFrontMatter(lines, file);
+  const slides: SlideSource[] = [];
+  for (const chunk of splitSlides(lines, bodyStart)) {
+    if (chunk.text.trim() === '') continue;
+    slides.push({ ...extractNotes(chunk.text), line: chunk.line });
+  }
+  return { meta, slides };
+}
+
+function readFrontMatter(lines: string[], file: string): { meta: Record<string, unknown>; bodyStart: number } {
+  if (!SEPARATOR.test(lines[0] ?? '')) return { meta: {}, bodyStart: 0 };
+  const end = lines.findIndex((l, i) => i > 0 && FRONT_MATTER_END.test(l));
+  // No closing line: the leading --- is just a separator before the first slide.
+  if (end < 0) return { meta: {}, bodyStart: 0 };
+  const block = lines.slice(1, end).join('\n');
+  let meta: unknown;
+  try {
+    meta = parseYaml(block);
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new DeckError(file, `malformed front matter (the block between the first two --- lines): ${why}`, { line: 1, cause: err });
+  }
+  if (meta === null || meta === undefined) {
+    // Only comments: likely a slide ("# Title") mistaken for front matter — refuse rather than drop it.
+    if (block.trim() !== '') {
+      throw new DeckError(file, 'the block between the first two --- lines is not front matter (no "key: value" lines); if it is a slide, remove the leading ---', { line: 1 });
+    }
+    return { meta: {}, bodyStart: end + 1 };
+  }
+  if (typeof meta !== 'object' || Array.isArray(meta)) {
+    throw new DeckError(file, 'front matter must be "key: value" lines (a YAML mapping); if the block is a slide, remove the leading ---', { line: 1 });
+  }
+  return { meta: meta as Record<string, unknown>, bodyStart: end + 1 };
+}
+
+/** Splits on `---` lines that are outside fenced code and HTML comments. */
+function splitSlides(lines: string[], start: number): Array<{ text: string; line: number }> {
+  const chunks: Array<{ text: string; line: number }> = [];
+  const inFence = fenceTracker();
+  let inComment = false;
+  let current: string[] = [];
+  let currentStart = start;
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    // Inside a comment the fence tracker is not fed: a ``` there opens nothing.
+    const fenced = !inComment && inFence(line);
+    if (!inComment && !fenced && SEPARATOR.test(line)) {
+      chunks.push({ text: current.join('\n'), line: currentStart + 1 });
+      current = [];
+      currentStart = i + 1;
+      continue;
+    }
+    current.push(line);
+    if (!fenced) inComment = commentOpenAfter(line, inComment);
+  }
+  chunks.push({ text: current.join('\n'), line: currentStart + 1 });
+  return chunks;
+}
+
+/** Moves `Note:` sections and HTML comments (outside fences) out of a slide into its notes. */
+export function extractNotes(chunk: string): { body: string; notes: string } {
+  const lines = chunk.split('\n');
+  const body: string[] = [];
+  const notes: string[] = [];
+  const inFence = fenceTracker();
+  let comment: string[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (!comment && inFence(line)) {
+      body.push(line);
+      continue;
+    }
+    const note = comment ? null : NOTE_LINE.exec(line);
+    if (note) {
+      notes.push([note[1] ?? '', ...lines.slice(i + 1)].join('\n'));
+      break;
+    }
+    let kept = '';
+    let pos = 0;
+    while (pos <= line.length) {
+      if (comment) {
+        const end = line.indexOf('-->', pos);
+        comment.push(line.slice(pos, end < 0 ? undefined : end));
+        if (end < 0) break;
+        notes.push(comment.join('\n'));
+        comment = null;
+        pos = end + 3;
+      } else {
+        const start = commentStart(line, pos);
+        kept += line.slice(pos, start < 0 ? undefined : start);
+        if (start < 0) break;
+        comment = [];
+        pos = start + 4;
+      }
+    }
+    body.push(kept.trim() === '' && kept !== line ? '' : kept);
+  }
+  // An unclosed comment runs to the end of the slide, as in HTML.
+  if (comment) notes.push(comment.join('\n'));
+  const text = notes.map((n) => n.trim()).filter(Boolean).join('\n\n');
+  return { body: body.join('\n'), notes: text };
+}

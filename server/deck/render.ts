@@ -1,0 +1,107 @@
+/** Slide Markdown → HTML on the server: markdown-it + shiki + images + polls. The browser needs neither. */
+import MarkdownItCtor from 'markdown-it';
+import type { Env, MarkdownIt, Token } from 'markdown-it';
+import { getHighlighter, highlight } from './highlight.js';
+import { imagesPlugin, type ImageEnv } from './images.js';
+import { parsePoll } from './polls.js';
+import { renderPoll } from './poll-html.js';
+import { SlideError } from './errors.js';
+import type { PollSpec } from './types.js';
+import type { SlideSource } from './parse.js';
+
+/** What rendering needs beyond the Markdown: where images live. */
+export type RenderContext = ImageEnv;
+
+export interface RenderedSlide {
+  html: string;
+  notes: string;
+  /** Plain text of the first heading, or null when the slide has none. */
+  title: string | null;
+  poll?: PollSpec;
+}
+
+type SlideEnv = Env & ImageEnv;
+
+let pending: Promise<MarkdownIt> | undefined;
+
+/** The shared markdown-it instance (CommonMark + GFM tables/strikethrough, linkify, raw HTML allowed). */
+function getMarkdown(): Promise<MarkdownIt> {
+  pending ??= getHighlighter().then((hl) => {
+    // html: true because the deck is the speaker's own file, like any static site generator.
+    const md = MarkdownItCtor({ html: true, linkify: true });
+    md.use(imagesPlugin);
+    const escape = md.utils.escapeHtml;
+
+    md.renderer.rules.fence = (tokens, idx) => {
+      const token = tokens[idx] as Token;
+      const poll = token.meta?.['poll'] as PollSpec | undefined;
+      if (poll) return renderPoll(poll, escape);
+      const lang = token.info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+      // markdown-it keeps the final newline; shiki would render it as an empty last line.
+      const code = token.content.replace(/\n$/, '');
+      const highlighted = lang ? highlight(hl, code, lang) : null;
+      if (highlighted) return `${highlighted}\n`;
+      const langAttr = lang ? ` data-lang="${escape(lang)}"` : '';
+      return `<pre${langAttr}><code>${escape(token.content)}</code></pre>\n`;
+    };
+
+    const linkOpen = md.renderer.rules.link_open;
+    md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+      const token = tokens[idx] as Token;
+      // In-page anchors stay put; everything else opens beside the talk, not instead of it.
+      if (!String(token.attrGet('href') ?? '').startsWith('#')) {
+        token.attrSet('target', '_blank');
+        token.attrSet('rel', 'noopener');
+      }
+      return linkOpen ? linkOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+    };
+    return md;
+  });
+  pending.catch(() => (pending = undefined));
+  return pending;
+}
+
+/** Renders one slide (body and notes); throws SlideError for a bad poll block or a second poll. */
+export async function renderSlide(slide: Pick<SlideSource, 'body' | 'notes'>, ctx: RenderContext): Promise<RenderedSlide> {
+  const md = await getMarkdown();
+  const env: SlideEnv = { slug: ctx.slug, resolveImage: ctx.resolveImage };
+  const tokens = md.parse(slide.body, env);
+  const poll = attachPoll(tokens);
+  const html = md.renderer.render(tokens, md.options, env);
+  // Notes never get attachPoll: a ```poll there is shown as code, only the slide itself can hold a poll.
+  const notes = slide.notes.trim() ? md.render(slide.notes, { ...env }) : '';
+  const rendered: RenderedSlide = { html, notes, title: firstHeading(tokens) };
+  if (poll) rendered.poll = poll;
+  return rendered;
+}
+
+/** Parses the slide's ```poll block (at most one) and pins the spec on its token for the fence renderer. */
+function attachPoll(tokens: Token[]): PollSpec | undefined {
+  let found: { spec: PollSpec; line: number } | undefined;
+  for (const token of tokens) {
+    if (token.type !== 'fence' || token.info.trim().split(/\s+/)[0]?.toLowerCase() !== 'poll') continue;
+    const line = token.map?.[0] ?? 0;
+    if (found) throw new SlideError('a slide holds at most one poll; move the second ```poll block to its own slide', line);
+    let spec: PollSpec;
+    try {
+      spec = parsePoll(token.content);
+    } catch (err) {
+      throw err instanceof SlideError ? new SlideError(err.message, line) : err;
+    }
+    token.meta = { ...token.meta, poll: spec };
+    found = { spec, line };
+  }
+  return found?.spec;
+}
+
+function firstHeading(tokens: Token[]): string | null {
+  const at = tokens.findIndex((t) => t.type === 'heading_open');
+  const inline = at >= 0 ? tokens[at + 1] : undefined;
+  if (!inline?.children) return null;
+  const text = inline.children
+    .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : ''))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text || null;
+}

@@ -1,0 +1,246 @@
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client.js';
+import { deleteVotes, ensurePoll, findVote, pollsForRun, setPollStatus, setResultsHidden, votesForPoll, type PollRow } from '../../db/repo/index.js';
+import type { ActivePoll, PollView } from '../contract/events.js';
+import type { PollSpec } from '../deck/types.js';
+import { ErrorCode, LecternError } from '../domain/errors.js';
+import { acceptVote, tally, type Answer, type PollResults } from '../domain/poll.js';
+import { createSerialQueue } from './serial.js';
+import type { LiveTalk, Talks } from './talks.js';
+import { createKeyedThrottle } from './throttle.js';
+import { createVoteWriter } from './vote-writer.js';
+
+/** Facts about polls for the realtime layer to broadcast. */
+export type PollEvent =
+  | { type: 'poll:active'; slug: string; runId: number; poll: PollView | null; results: PollResults | null }
+  | { type: 'poll:results'; slug: string; runId: number; poll: PollView; results: PollResults };
+
+const RESULTS_INTERVAL_MS = 250;
+
+/** The view every client gets of a poll row. */
+export function pollView(row: PollRow): PollView {
+  const { id: _id, open: _o, close: _c, results: _r, question: _q, type: _t, ...shape } = row.spec;
+  return { id: row.pollKey, question: row.question, type: row.type, ...shape, status: row.status, resultsHidden: row.resultsHidden, slide: row.slideIndex };
+}
+
+interface RunPolls {
+  runId: number;
+  rows: Map<string, PollRow>;
+  /** The poll on screen: the current slide's, or an open ad-hoc one. */
+  active: string | null;
+}
+
+export type Polls = ReturnType<typeof createPolls>;
+
+/**
+ * Poll lifecycle per run (open on reaching the slide, close on leaving when asked), votes through
+ * the group-commit writer, and throttled tallies read back from the database.
+ */
+export function createPolls(deps: { db: Db; talks: Talks; log: Logger }) {
+  const { db, talks, log } = deps;
+  const runs = new Map<string, RunPolls>();
+  const listeners = new Set<(e: PollEvent) => void>();
+  const serial = createSerialQueue();
+  const emit = (e: PollEvent) => listeners.forEach((l) => l(e));
+  const pollKeyOf = new Map<number, { slug: string; key: string }>();
+
+  const throttle = createKeyedThrottle(async (pollIdText) => {
+    const ref = pollKeyOf.get(Number(pollIdText));
+    const row = ref && runs.get(ref.slug)?.rows.get(ref.key);
+    if (!ref || !row) return;
+    try {
+      emit({ type: 'poll:results', slug: ref.slug, runId: row.runId, poll: pollView(row), results: await resultsOf(row) });
+    } catch (err) {
+      log.warn({ err }, 'could not read poll results');
+    }
+  }, RESULTS_INTERVAL_MS);
+
+  const writer = createVoteWriter(db, { onBatch: (votes) => new Set(votes.map((v) => v.pollId)).forEach((id) => throttle.mark(String(id))) });
+
+  async function resultsOf(row: PollRow): Promise<PollResults> {
+    return tally(row.spec, await votesForPoll(db, row.id));
+  }
+
+  /** Loads (once per run) the run's polls, so votes need no read before their write. */
+  async function runPolls(talk: LiveTalk): Promise<RunPolls> {
+    const slug = talk.deck.slug;
+    const cached = runs.get(slug);
+    if (cached?.runId === talk.run.id) return cached;
+    const rows = new Map((await pollsForRun(db, talk.run.id)).map((r) => [r.pollKey, r]));
+    const openAdhoc = [...rows.values()].find((r) => r.slideIndex === null && r.status === 'open');
+    const state: RunPolls = { runId: talk.run.id, rows, active: openAdhoc?.pollKey ?? null };
+    rows.forEach((r) => pollKeyOf.set(r.id, { slug, key: r.pollKey }));
+    runs.set(slug, state);
+    return state;
+  }
+
+  async function ensureRow(state: RunPolls, slug: string, spec: PollSpec, slide: number | null): Promise<PollRow> {
+    const existing = state.rows.get(spec.id);
+    if (existing) return existing;
+    const row = await ensurePoll(db, state.runId, {
+      pollKey: spec.id,
+      slideIndex: slide,
+      question: spec.question,
+      type: spec.type,
+      spec,
+      resultsHidden: spec.results === 'hidden',
+    });
+    state.rows.set(row.pollKey, row);
+    pollKeyOf.set(row.id, { slug, key: row.pollKey });
+    return row;
+  }
+
+  async function setStatus(state: RunPolls, row: PollRow, status: 'open' | 'closed'): Promise<PollRow> {
+    if (row.status === status) return row;
+    const updated = (await setPollStatus(db, row.id, status))!;
+    state.rows.set(updated.pollKey, updated);
+    return updated;
+  }
+
+  async function announce(slug: string, state: RunPolls) {
+    const row = state.active ? state.rows.get(state.active) : undefined;
+    emit({ type: 'poll:active', slug, runId: state.runId, poll: row ? pollView(row) : null, results: row ? await resultsOf(row) : null });
+    // Phones that already answered get results through their voter room (if visible).
+    if (row) throttle.mark(String(row.id));
+  }
+
+  /** Follows the presenter: close the left slide's on-leave poll, open the reached slide's auto poll. */
+  async function onSlide(slug: string, from: number | null) {
+    const talk = talks.require(slug);
+    const state = await runPolls(talk);
+    const slide = talk.run.currentSlide;
+    const left = from === null ? undefined : talk.deck.slides[from]?.poll;
+    if (left && left.close === 'on-leave' && from !== slide) {
+      const row = state.rows.get(left.id);
+      if (row) await setStatus(state, row, 'closed');
+    }
+    const spec = talk.deck.slides[slide]?.poll;
+    const adhocOpen = state.active && state.rows.get(state.active)?.slideIndex === null && state.rows.get(state.active)?.status === 'open';
+    if (spec) {
+      let row = await ensureRow(state, slug, spec, slide);
+      // Auto polls open the first time the slide is reached; on-leave polls reopen on every return.
+      if (spec.open === 'auto' && (row.openedAt === null || spec.close === 'on-leave')) row = await setStatus(state, row, 'open');
+      state.active = row.pollKey;
+    } else if (!adhocOpen) {
+      state.active = null;
+    }
+    await announce(slug, state);
+  }
+
+  function presenterRow(state: RunPolls, key: string): PollRow {
+    const row = state.rows.get(key);
+    if (!row) throw new LecternError(ErrorCode.unknownPoll, `There is no poll "${key}" in this run yet.`);
+    return row;
+  }
+
+  /** Finds a poll the presenter names: one already in the run, or one in the deck (created closed). */
+  async function resolveForPresenter(slug: string, key: string): Promise<{ state: RunPolls; row: PollRow }> {
+    const talk = talks.require(slug);
+    const state = await runPolls(talk);
+    const slide = talk.deck.slides.find((s) => s.poll?.id === key);
+    const row = slide?.poll ? await ensureRow(state, slug, slide.poll, slide.index) : presenterRow(state, key);
+    return { state, row };
+  }
+
+  return {
+    subscribe(listener: (e: PollEvent) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    onSlide: (slug: string, from: number | null) => serial(slug, () => onSlide(slug, from)),
+
+    /** What a client sees of the active poll: results for staff, and for voters when visible. */
+    async active(slug: string, viewer: { staff: boolean; voter?: string }): Promise<ActivePoll & { runId: number }> {
+      const state = await runPolls(talks.require(slug));
+      const row = state.active ? state.rows.get(state.active) : undefined;
+      if (!row) return { poll: null, runId: state.runId };
+      const myAnswer = viewer.voter ? ((await findVote(db, row.id, viewer.voter))?.answer as Answer | undefined) : undefined;
+      const seesResults = viewer.staff || (myAnswer !== undefined && !row.resultsHidden);
+      return {
+        runId: state.runId,
+        poll: pollView(row),
+        ...(seesResults ? { results: await resultsOf(row) } : {}),
+        ...(myAnswer !== undefined ? { myAnswer } : {}),
+      };
+    },
+
+    /** Validates and stores an answer; resolves only after it is committed. */
+    async vote(slug: string, voter: string, key: string, raw: unknown): Promise<{ poll: PollView; answer: Answer; runId: number }> {
+      const talk = talks.require(slug);
+      const state = await runPolls(talk);
+      const row = state.rows.get(key);
+      if (!row) {
+        const inDeck = talk.deck.slides.some((s) => s.poll?.id === key);
+        throw inDeck
+          ? new LecternError(ErrorCode.pollClosed, 'This poll is not open yet.')
+          : new LecternError(ErrorCode.unknownPoll, `There is no poll "${key}" in this talk.`);
+      }
+      const answer = acceptVote(row.spec, row.status, raw);
+      try {
+        await writer.write({ pollId: row.id, voterId: voter, answer });
+      } catch (err) {
+        log.error({ err }, 'vote not stored');
+        throw new LecternError(ErrorCode.unavailable, 'Your answer could not be saved just now; please send it again.');
+      }
+      return { poll: pollView(row), answer, runId: row.runId };
+    },
+
+    open: (slug: string, key: string) => serial(slug, async () => {
+      const { state, row } = await resolveForPresenter(slug, key);
+      const updated = await setStatus(state, row, 'open');
+      state.active = updated.pollKey;
+      await announce(slug, state);
+      return pollView(updated);
+    }),
+
+    close: (slug: string, key: string) => serial(slug, async () => {
+      const { state, row } = await resolveForPresenter(slug, key);
+      const updated = await setStatus(state, row, 'closed');
+      if (state.active === updated.pollKey) await announce(slug, state);
+      throttle.mark(String(updated.id)); // the final tally goes out after the close
+      return pollView(updated);
+    }),
+
+    reveal: (slug: string, key: string, reveal: boolean) => serial(slug, async () => {
+      const { state, row } = await resolveForPresenter(slug, key);
+      await setResultsHidden(db, row.id, !reveal);
+      const updated = { ...row, resultsHidden: !reveal };
+      state.rows.set(updated.pollKey, updated);
+      if (state.active === updated.pollKey) await announce(slug, state);
+      return pollView(updated);
+    }),
+
+    reset: (slug: string, key: string) => serial(slug, async () => {
+      const { state, row } = await resolveForPresenter(slug, key);
+      await writer.flush();
+      await deleteVotes(db, row.id);
+      if (state.active === row.pollKey) await announce(slug, state);
+      return pollView(row);
+    }),
+
+    /** Asks an ad-hoc question in the current run; it opens at once and becomes the active poll. */
+    create: (slug: string, spec: PollSpec) => serial(slug, async () => {
+      const talk = talks.require(slug);
+      const state = await runPolls(talk);
+      const taken = new Set([...state.rows.keys(), ...talk.deck.slides.flatMap((s) => (s.poll ? [s.poll.id] : []))]);
+      let id = spec.id;
+      for (let n = 2; taken.has(id); n++) id = `${spec.id}-${n}`;
+      const row = await setStatus(state, await ensureRow(state, slug, { ...spec, id }, null), 'open');
+      state.active = row.pollKey;
+      await announce(slug, state);
+      return pollView(row);
+    }),
+
+    /** Forgets cached run state (a new run started) and re-evaluates the active poll. */
+    onRunStarted: (slug: string) => serial(slug, async () => {
+      runs.delete(slug);
+      await onSlide(slug, null);
+    }),
+
+    /** Sends nothing more and waits for queued votes to commit. */
+    async shutdown() {
+      throttle.close();
+      await writer.flush();
+    },
+  };
+}

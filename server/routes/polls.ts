@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import { NewPollSchema } from '../contract/schemas.js';
+import { pollSpecFrom } from '../deck/index.js';
+import type { Polls } from '../live/polls.js';
+import type { Talks } from '../live/talks.js';
+import { presenterAuth } from '../middleware/presenter-auth.js';
+import { jsonBody } from './errors.js';
+
+/** Poll control over HTTP, for scripts and remotes: the same operations as the socket commands. */
+export function pollRoutes(deps: { talks: Talks; polls: Polls; presenterKey: string }) {
+  const { talks, polls } = deps;
+  const slugOf = (slug: string) => talks.require(slug).deck.slug;
+  const control = presenterAuth({ presenterKey: deps.presenterKey, required: true });
+  return new Hono()
+    .post('/:slug/polls', control, async (c) => {
+      const slug = slugOf(c.req.param('slug'));
+      const spec = pollSpecFrom(NewPollSchema.parse(await jsonBody(c)));
+      return c.json(await polls.create(slug, spec), 201);
+    })
+    .post('/:slug/polls/:poll/open', control, async (c) => c.json(await polls.open(slugOf(c.req.param('slug')), c.req.param('poll'))))
+    .post('/:slug/polls/:poll/close', control, async (c) => c.json(await polls.close(slugOf(c.req.param('slug')), c.req.param('poll'))))
+    .post('/:slug/polls/:poll/reveal', control, async (c) => c.json(await polls.reveal(slugOf(c.req.param('slug')), c.req.param('poll'), true)))
+    .post('/:slug/polls/:poll/hide', control, async (c) => c.json(await polls.reveal(slugOf(c.req.param('slug')), c.req.param('poll'), false)))
+    .post('/:slug/polls/:poll/reset', control, async (c) => c.json(await polls.reset(slugOf(c.req.param('slug')), c.req.param('poll'))));
+}
