@@ -1,0 +1,217 @@
+/**
+ * TalkController: the one owner of a page's live connection to a talk. It keeps the server's
+ * state (slide, run, audience, talk info), the rendered slides fetched over HTTP, and the
+ * connection status, and asks its host to re-render whenever any of them change.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { io } from 'socket.io-client';
+import type { Ack, RunInfo, SlideChanged, TalkInfo, TalkState } from '../../server/contract/events.js';
+import type { SlideData } from '../lib/api.js';
+import { ConnectionStatus, sendCommand, type LiveSocket, type TimedSocket } from './live-socket.js';
+import { SlideLoader } from './slide-loader.js';
+
+export { ConnectionStatus, type LiveSocket, type TimedSocket };
+
+/** Who this page is: presenters carry a key, the projector says `screen`, phones say nothing. */
+export interface TalkControllerOptions {
+  slug: string;
+  role: 'presenter' | 'screen' | 'audience';
+  /** The presenter key; a presenter controller without one stays idle until `setKey`. */
+  key?: string;
+  /** The phone's voter id (audience only); without one a phone can follow but not vote. */
+  voter?: string;
+}
+
+/** Owns the socket for one talk; see the module comment. */
+export class TalkController implements ReactiveController {
+  status: ConnectionStatus = ConnectionStatus.idle;
+  /** Why the status is `error` (or why the last fetch failed); a message a person can act on. */
+  error?: { code: string; message: string };
+  talk?: TalkInfo;
+  run?: RunInfo;
+  /** The slide the presenter is on (0-based). */
+  slide = 0;
+  slides: SlideData[] = [];
+  audience = 0;
+  /** Server clock minus local clock, so timers agree with the server's timestamps. */
+  serverOffset = 0;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #options: TalkControllerOptions;
+  readonly #slides: SlideLoader;
+  readonly #plugins: ((socket: LiveSocket) => void)[] = [];
+  #socket?: LiveSocket;
+  #everConnected = false;
+
+  constructor(host: ReactiveControllerHost, options: TalkControllerOptions) {
+    this.#host = host;
+    this.#options = { ...options };
+    this.#slides = new SlideLoader(options.slug, {
+      loaded: (details) =>
+        this.#update(() => {
+          this.slides = details.slides;
+          if (this.status !== ConnectionStatus.error) this.error = undefined;
+        }),
+      failed: (err, fatal) => (fatal ? this.#fail(err.code, err.message) : this.#update(() => (this.error = { code: err.code, message: err.message }))),
+    });
+    this.#slides.setKey(options.key);
+    host.addController(this);
+  }
+
+  /** The slide being shown, once slides have loaded. */
+  get current(): SlideData | undefined {
+    return this.slides[this.slide];
+  }
+
+  get slideCount(): number {
+    return this.talk?.slideCount ?? this.slides.length;
+  }
+
+  /** The presenter key in use, if any. */
+  get key(): string | undefined {
+    return this.#options.key;
+  }
+
+  hostConnected(): void {
+    this.#connect();
+  }
+
+  hostDisconnected(): void {
+    this.#close();
+  }
+
+  /** Uses a (new) presenter key: drops the current connection and connects with it. */
+  setKey(key: string): void {
+    this.#options.key = key;
+    this.#close();
+    this.#slides.setKey(key); // refetch so the notes come with the slides
+    this.#connect();
+  }
+
+  /**
+   * Lets another controller listen on every socket this one opens (reveal.js-style plugins):
+   * the poll controller adds its events this way. Listeners go away with the socket.
+   */
+  attach(plugin: (socket: LiveSocket) => void): void {
+    this.#plugins.push(plugin);
+    if (this.#socket) plugin(this.#socket);
+  }
+
+  /** Sends a command and waits for its ack; a timeout or a missing connection becomes an error ack. */
+  send<T>(emit: (socket: TimedSocket) => Promise<Ack<T>>): Promise<Ack<T>> {
+    return sendCommand(this.#socket, emit);
+  }
+
+  /** The server's clock now, in ms. */
+  serverNow(): number {
+    return Date.now() + this.serverOffset;
+  }
+
+  goto(index: number): Promise<Ack<SlideChanged>> {
+    return this.#command((s) => s.emitWithAck('slide:goto', { index }), (d) => this.#onSlide(d));
+  }
+
+  next(): Promise<Ack<SlideChanged>> {
+    return this.#command((s) => s.emitWithAck('slide:next'), (d) => this.#onSlide(d));
+  }
+
+  prev(): Promise<Ack<SlideChanged>> {
+    return this.#command((s) => s.emitWithAck('slide:prev'), (d) => this.#onSlide(d));
+  }
+
+  /** Starts a new delivery of the talk at slide 1; earlier runs keep their data. */
+  startRun(): Promise<Ack<{ run: RunInfo; slide: number }>> {
+    return this.#command((s) => s.emitWithAck('run:start'), (d) => this.#onRun(d));
+  }
+
+  #connect(): void {
+    const { slug, role, key, voter } = this.#options;
+    if (this.#socket || (role === 'presenter' && !key)) return;
+    this.#setStatus(ConnectionStatus.connecting);
+    const auth = role === 'presenter' ? { talk: slug, key } : { talk: slug, role, ...(voter ? { voter } : {}) };
+    // websocket only: no long-polling fallback, so no sticky sessions are needed behind a balancer
+    const socket: LiveSocket = io(location.origin, { path: '/socket.io', transports: ['websocket'], auth });
+    this.#socket = socket;
+
+    socket.on('connect', () => {
+      this.#everConnected = true;
+      this.error = undefined;
+      this.#setStatus(ConnectionStatus.live);
+    });
+    socket.on('disconnect', (reason) => {
+      // the client retries by itself unless the server chose to drop us
+      if (reason === 'io server disconnect') this.#fail('unavailable', 'The server closed the connection. Reload the page to rejoin.');
+      else if (reason !== 'io client disconnect') this.#setStatus(ConnectionStatus.reconnecting);
+    });
+    socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+      // `active` is false when the server refused us (unknown talk, wrong key): retrying won't help
+      if (!socket.active) this.#fail(err.data?.code ?? 'unavailable', err.message || 'The server refused the connection.');
+      else this.#setStatus(this.#everConnected ? ConnectionStatus.reconnecting : ConnectionStatus.connecting);
+    });
+    // the server sends `state` on every (re)connect, which is how a view resyncs after a gap
+    socket.on('state', (state) => this.#onState(state));
+    socket.on('slide:changed', (e) => this.#onSlide(e));
+    socket.on('audience', ({ count }) => this.#update(() => (this.audience = count)));
+    socket.on('deck:updated', ({ talk, slide }) => {
+      this.#update(() => {
+        this.talk = talk;
+        this.slide = slide;
+      });
+      void this.#slides.load(talk.hash);
+    });
+    socket.on('run:started', (e) => this.#onRun(e));
+    this.#plugins.forEach((plugin) => plugin(socket));
+  }
+
+  #close(): void {
+    this.#slides.stop();
+    this.#socket?.removeAllListeners();
+    this.#socket?.disconnect();
+    this.#socket = undefined;
+    this.#everConnected = false;
+  }
+
+  #onState(state: TalkState): void {
+    this.#update(() => {
+      this.talk = state.talk;
+      this.run = state.run;
+      this.slide = state.slide;
+      this.audience = state.audience;
+      this.serverOffset = state.at - Date.now();
+    });
+    void this.#slides.load(state.talk.hash);
+  }
+
+  #onSlide(e: SlideChanged): void {
+    this.#update(() => (this.slide = e.index));
+  }
+
+  #onRun(e: { run: RunInfo; slide: number }): void {
+    this.#update(() => {
+      this.run = e.run;
+      this.slide = e.slide;
+    });
+  }
+
+  async #command<T>(emit: (s: TimedSocket) => Promise<Ack<T>>, apply: (data: T) => void): Promise<Ack<T>> {
+    const ack = await sendCommand(this.#socket, emit);
+    if (ack.ok) apply(ack.data);
+    return ack;
+  }
+
+  #fail(code: string, message: string): void {
+    this.#update(() => {
+      this.error = { code, message };
+      this.status = ConnectionStatus.error;
+    });
+  }
+
+  #setStatus(status: ConnectionStatus): void {
+    this.#update(() => (this.status = status));
+  }
+
+  #update(change: () => void): void {
+    change();
+    this.#host.requestUpdate();
+  }
+}

@@ -1,0 +1,63 @@
+/** The HTTP API the pages read: talk list and a talk's rendered slides. */
+import type { TalkInfo } from '../../server/contract/events.js';
+
+/** One row of `GET /api/talks`. */
+export interface TalkSummary {
+  slug: string;
+  title: string;
+  slideCount: number;
+  current: number;
+}
+
+/** A slide as the server rendered it; `notes` only reaches the presenter. */
+export interface SlideData {
+  index: number;
+  title: string;
+  html: string;
+  notes?: string;
+}
+
+/** `GET /api/talks/:slug`: the talk and all its slides. */
+export interface TalkDetails extends TalkInfo {
+  current: number;
+  slides: SlideData[];
+}
+
+/** A refusal from the API, carrying the server's error code and a message a person can act on. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function getJson<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { accept: 'application/json', ...headers } });
+  } catch {
+    throw new ApiError('unavailable', 'Cannot reach the Lectern server. Check your connection.', 0);
+  }
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const err = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw new ApiError(err?.code ?? 'internal', err?.message ?? `The server answered ${res.status}.`, res.status);
+  }
+  return body as T;
+}
+
+/** Lists the talks this server knows. */
+export async function fetchTalks(): Promise<TalkSummary[]> {
+  const { talks } = await getJson<{ talks: TalkSummary[] }>('/api/talks');
+  return talks;
+}
+
+/** Fetches a talk's slides; with the presenter key the slides include speaker notes. */
+export function fetchTalk(slug: string, key?: string): Promise<TalkDetails> {
+  const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+  return getJson<TalkDetails>(`/api/talks/${encodeURIComponent(slug)}`, headers);
+}

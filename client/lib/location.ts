@@ -1,0 +1,17 @@
+/** Reading where a page is: the server routes `/:slug[/screen|/present]` to the pages. */
+
+/** The talk slug: the first path segment, decoded ('' on the talk list). */
+export function slugFromPath(pathname: string = location.pathname): string {
+  const first = pathname.split('/').filter(Boolean)[0] ?? '';
+  try {
+    return decodeURIComponent(first);
+  } catch {
+    return first;
+  }
+}
+
+/** Absolute URLs of a talk's three views, for links and the join hint. */
+export function talkUrls(slug: string, origin: string = location.origin) {
+  const base = `${origin}/${encodeURIComponent(slug)}`;
+  return { audience: base, screen: `${base}/screen`, present: `${base}/present` };
+}

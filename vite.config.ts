@@ -1,0 +1,71 @@
+/**
+ * Builds the browser pages into dist/client. The server serves the HTML for its page routes
+ * (`/`, `/:slug`, `/:slug/screen`, `/:slug/present`) and the hashed bundles under `/_app/`.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('./client/', import.meta.url));
+const page = (name: string) => fileURLToPath(new URL(`./client/${name}.html`, import.meta.url));
+
+/** Where `vite dev` forwards API and socket traffic: a running `npm start`. */
+const devServer = process.env.LECTERN_URL ?? 'http://localhost:3000';
+
+/**
+ * In `vite dev`, map the server's page routes to the HTML entries, so the pages can be
+ * developed with hot reload against a running Lectern server.
+ */
+function pageRoutes(): Plugin {
+  return {
+    name: 'lectern-page-routes',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const path = (req.url ?? '/').split('?')[0] ?? '/';
+        const skip = /^\/(@|_app|api|socket\.io|node_modules|pages|components|controllers|lib|styles)\b|\.\w+$/;
+        if (path !== '/' && !skip.test(path)) {
+          const rest = path.split('/').filter(Boolean)[1];
+          req.url = rest === 'screen' ? '/screen.html' : rest === 'present' ? '/present.html' : '/audience.html';
+        }
+        next();
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: false,
+  plugins: [pageRoutes()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/client/', import.meta.url)),
+    emptyOutDir: true,
+    assetsDir: '_app',
+    target: 'es2022',
+    rolldownOptions: {
+      input: {
+        index: page('index'),
+        audience: page('audience'),
+        screen: page('screen'),
+        present: page('present'),
+      },
+      output: {
+        // stable, readable shared chunks: every page needs lit; only the live pages need the socket
+        codeSplitting: {
+          groups: [
+            { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ },
+            { name: 'socket', test: /node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': devServer,
+      '/socket.io': { target: devServer, ws: true },
+      // deck images live next to the deck; the server serves them per talk
+      '^/[a-z0-9-]+/assets/': devServer,
+    },
+  },
+});
