@@ -43,3 +43,18 @@ const CONNECTION_HINTS: Record<string, string> = {
   '57P03': 'the server is starting up or shutting down; try again shortly',
   '53300': 'too many connections; the server has no free connection slots',
 };
+
+// Node socket errors and Postgres SQLSTATEs that mean "the database is not there right now":
+// connection exceptions (08…), shutdown in progress (57P01–57P03), too many connections.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300']);
+
+/** True when an error means the database is unreachable for now (worth a retry), not that the query was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(message)) return true;
+  }
+  return false;
+}

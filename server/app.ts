@@ -1,10 +1,15 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
-import { ErrorCode } from './domain/errors.js';
+import type { Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
+import { ErrorCode } from './domain/errors.js';
 import type { Polls } from './live/polls.js';
 import type { Talks } from './live/talks.js';
+import type { PresenterAuthOptions } from './middleware/presenter-auth.js';
 import { errorBody, handleError } from './routes/errors.js';
+import { healthRoutes } from './routes/health.js';
 import { pageRoutes } from './routes/pages.js';
 import { pollRoutes } from './routes/polls.js';
 import { resultsRoutes } from './routes/results.js';
@@ -14,16 +19,48 @@ export interface AppDeps {
   talks: Talks;
   polls: Polls;
   db: Db;
-  presenterKey: string;
+  auth: PresenterAuthOptions;
   log: Logger;
   /** Folder of the Vite build (dist/client). */
   clientDir: string;
+  ping: () => Promise<void>;
+  registry: Registry;
+  metricsToken?: string;
 }
+
+/** API bodies are small JSON; anything bigger is refused before it is read. */
+const MAX_BODY_BYTES = 16 * 1024;
 
 /** The HTTP side: API, health, pages. Knows nothing of ports or env. */
 export function createApp(deps: AppDeps) {
   const app = new Hono()
-    .get('/healthz', (c) => c.json({ ok: true }))
+    .use(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Lit uses constructable stylesheets; the server's highlighted code carries style attributes.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'https:', 'http:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+        },
+        referrerPolicy: 'no-referrer',
+        xFrameOptions: 'DENY',
+        crossOriginEmbedderPolicy: false,
+      }),
+    )
+    .use(
+      '/api/*',
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => c.json(errorBody('too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`), 413),
+      }),
+    )
+    .route('/', healthRoutes(deps))
     .route('/api/talks', talksRoutes(deps))
     .route('/api/talks', pollRoutes(deps))
     .route('/api/talks', resultsRoutes(deps))

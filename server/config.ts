@@ -20,6 +20,12 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: LogLevel.default('info'),
   WATCH_DECKS: z.enum(['0', '1', 'true', 'false']).default('1'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  METRICS_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
 });
 
 export interface Config {
@@ -34,6 +40,12 @@ export interface Config {
   readonly logLevel: z.infer<typeof LogLevel>;
   readonly watchDecks: boolean;
   readonly decks: readonly string[];
+  /** Several processes share rooms through Redis streams (else Postgres, when databaseUrl is set). */
+  readonly redisUrl?: string;
+  /** Behind a load balancer: client addresses come from X-Forwarded-For. */
+  readonly trustProxy: boolean;
+  /** When set, /metrics needs `Authorization: Bearer <token>`. */
+  readonly metricsToken?: string;
 }
 
 /** Thrown for configuration a speaker must fix; main prints the message and exits non-zero. */
@@ -64,5 +76,8 @@ export function parseConfig(env: Record<string, string | undefined>, argv: reado
     logLevel: e.LOG_LEVEL,
     watchDecks: e.WATCH_DECKS === '1' || e.WATCH_DECKS === 'true',
     decks: Object.freeze(decks),
+    redisUrl: e.REDIS_URL,
+    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    metricsToken: e.METRICS_TOKEN,
   });
 }

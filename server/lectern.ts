@@ -1,15 +1,20 @@
+import { randomBytes } from 'node:crypto';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { createDb } from '../db/client.js';
 import { migrateDb } from '../db/migrate.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import { DeckError, loadDeck, watchDeck } from './deck/index.js';
-import { createPolls } from './live/polls.js';
+import { DeckError, loadDeck, watchDeck, type Deck } from './deck/index.js';
+import type { PeerBus } from './live/peers.js';
+import { createPolls, type Polls } from './live/polls.js';
 import { createTalks, type Talks } from './live/talks.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { createKeyLockout } from './middleware/key-lockout.js';
+import { createCluster } from './realtime/cluster.js';
 import { createRealtime } from './realtime/index.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -17,70 +22,124 @@ const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 /** Loads the decks, opens and migrates the database, and serves HTTP + socket.io on one port. */
 export async function startLectern(config: Config, log: Logger, opts: { clientDir?: string } = {}) {
   const decks = await Promise.all(config.decks.map((file) => loadDeck(file)));
+  let metrics: Metrics | undefined;
   const database = await createDb({
     databaseUrl: config.databaseUrl,
     dataDir: `${config.dataDir}/pglite`,
-    onPoolError: (err) => log.warn({ err: err.message }, 'database connection lost; it reconnects on next use'),
+    onPoolError: (err) => {
+      metrics?.databaseError();
+      log.warn({ err: err.message }, 'database connection lost; it reconnects on next use');
+    },
   });
+  const closers: (() => unknown)[] = [() => database.close()];
   try {
     await migrateDb(database);
-    const talks = await createTalks({ db: database.db, decks });
-    const polls = createPolls({ db: database.db, talks, log });
-    const unfollow = followTalks(talks, polls, log);
-    await Promise.all(talks.list().map(({ deck }) => polls.onSlide(deck.slug, null)));
-    const app = createApp({ talks, polls, db: database.db, presenterKey: config.presenterKey, log, clientDir: opts.clientDir ?? CLIENT_DIR });
+    const talks = await createTalks({ db: database.db, decks, log });
+    closers.unshift(() => talks.close());
+    let peers: PeerBus | undefined;
+    const polls = createPolls({ db: database.db, talks, log, onChange: (slug) => peers?.publish({ type: 'polls', slug }) });
+    const auth = { presenterKey: config.presenterKey, lockout: createKeyLockout(), trustProxy: config.trustProxy };
 
+    const cluster = await createCluster({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, log });
+    if (cluster) closers.unshift(() => cluster.close());
+    let socketsPerTalk = (): { slug: string; count: number }[] => [];
+    metrics = createMetrics({ socketsPerTalk: () => socketsPerTalk() });
+
+    const app = createApp({
+      talks,
+      polls,
+      db: database.db,
+      auth,
+      log,
+      clientDir: opts.clientDir ?? CLIENT_DIR,
+      ping: () => database.ping(),
+      registry: metrics.registry,
+      metricsToken: config.metricsToken,
+    });
     const httpServer = await new Promise<HttpServer>((resolve, reject) => {
       const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server as HttpServer));
       server.once('error', reject);
     });
-    const realtime = createRealtime(httpServer, { talks, polls, presenterKey: config.presenterKey, log });
+    const realtime = createRealtime(httpServer, {
+      talks,
+      polls,
+      log,
+      cluster,
+      presenterKey: config.presenterKey,
+      lockout: auth.lockout,
+      trustProxy: config.trustProxy,
+      serverId: randomBytes(6).toString('hex'),
+      publicUrl: config.publicUrl,
+      observe: metrics.observeCommand,
+    });
+    peers = realtime.peers;
+    socketsPerTalk = realtime.socketsPerTalk;
+    const unfollow = followTalks({ talks, polls, peers, metrics, log });
+    await Promise.all(talks.list().map(({ deck }) => polls.onSlide(deck.slug, null)));
+    const unwatch = config.watchDecks ? decks.map((deck) => watchDeck(deck.file, () => void reloadDeck(deck, talks, log))) : [];
 
-    const unwatch = config.watchDecks
-      ? decks.map((deck) =>
-          watchDeck(deck.file, async () => {
-            try {
-              const next = await loadDeck(deck.file);
-              if (next.slug !== deck.slug) {
-                log.warn({ file: deck.file }, `slug changed to "${next.slug}"; keeping "${deck.slug}" until restart`);
-                next.slug = deck.slug;
-              }
-              await talks.replaceDeck(next);
-              log.info({ slug: deck.slug, slides: next.slides.length }, 'deck reloaded');
-            } catch (err) {
-              log.error(err instanceof DeckError ? { msg: err.message } : { err }, 'deck reload failed; keeping the previous version');
-            }
-          }),
-        )
-      : [];
-
-    const port = (httpServer.address() as AddressInfo).port;
     return {
-      port,
+      port: (httpServer.address() as AddressInfo).port,
       talks,
       driver: database.driver,
-      /** Stops watching, disconnects clients, closes the port and the database. */
+      cluster: cluster?.kind ?? null,
+      /**
+       * Graceful stop: no new connections, answers in flight committed, clients told to reconnect
+       * (to another process behind the load balancer), then the database closed.
+       */
       async close() {
         unwatch.forEach((stop) => stop());
         unfollow();
+        httpServer.close();
         await polls.shutdown();
+        realtime.dropConnectionsForRestart();
         await realtime.close();
-        await database.close();
+        for (const close of closers) await close();
       },
     };
   } catch (err) {
-    await database.close();
+    for (const close of closers) await Promise.resolve(close()).catch(() => undefined);
     throw err;
   }
 }
 
-/** Polls follow the talk: reaching a slide opens its poll, a new run starts with fresh polls. */
-function followTalks(talks: Talks, polls: ReturnType<typeof createPolls>, log: Logger) {
-  return talks.subscribe((e) => {
-    const done =
-      e.type === 'slide:changed' ? polls.onSlide(e.slug, e.from) : e.type === 'run:started' ? polls.onRunStarted(e.slug) : polls.onSlide(e.slug, null);
-    return done.catch((err) => log.error({ err, slug: e.slug }, 'poll state could not follow the talk'));
-  });
+export type Lectern = Awaited<ReturnType<typeof startLectern>>;
+
+/** Re-reads a deck whose file changed; a broken edit keeps the previous version on screen. */
+async function reloadDeck(deck: Deck, talks: Talks, log: Logger) {
+  try {
+    const next = await loadDeck(deck.file);
+    if (next.slug !== deck.slug) {
+      log.warn({ file: deck.file }, `slug changed to "${next.slug}"; keeping "${deck.slug}" until restart`);
+      next.slug = deck.slug;
+    }
+    await talks.replaceDeck(next);
+    log.info({ slug: deck.slug, slides: next.slides.length }, 'deck reloaded');
+  } catch (err) {
+    log.error(err instanceof DeckError ? { msg: err.message } : { err }, 'deck reload failed; keeping the previous version');
+  }
 }
 
-export type Lectern = Awaited<ReturnType<typeof startLectern>>;
+/**
+ * Polls follow the talk (reaching a slide opens its poll; a new run starts fresh polls), and other
+ * processes hear about every change so they serve the same state.
+ */
+function followTalks(deps: { talks: Talks; polls: Polls; peers: PeerBus; metrics: Metrics; log: Logger }) {
+  const { talks, polls, peers, metrics, log } = deps;
+  const stopLocal = talks.subscribe((e) => {
+    if (e.type === 'slide:changed') {
+      metrics.slideChanged(e.slug);
+      peers.publish({ type: 'slide', slug: e.slug, runId: talks.require(e.slug).run.id, slide: e.change.index });
+    } else if (e.type === 'run:started') {
+      peers.publish({ type: 'run', slug: e.slug });
+    }
+    const done = e.type === 'slide:changed' ? polls.onSlide(e.slug, e.from) : e.type === 'run:started' ? polls.onRunStarted(e.slug) : polls.onSlide(e.slug, null);
+    return done.catch((err) => log.error({ err, slug: e.slug }, 'poll state could not follow the talk'));
+  });
+  const stopRemote = peers.subscribe((m) => {
+    if (m.type === 'slide') talks.applyRemoteSlide(m.slug, m.runId, m.slide);
+    else if (m.type === 'run') void talks.reloadRun(m.slug).then(() => polls.invalidate(m.slug));
+    else if (m.type === 'polls') polls.invalidate(m.slug);
+  });
+  return () => (stopLocal(), stopRemote());
+}

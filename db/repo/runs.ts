@@ -11,6 +11,8 @@ export interface Run {
   startedAt: number;
   endedAt: number | null;
   slideChangedAt: number;
+  /** The poll key shown on every phone, or null. */
+  activePoll: string | null;
 }
 
 function toRun(row: typeof runs.$inferSelect): Run {
@@ -22,6 +24,7 @@ function toRun(row: typeof runs.$inferSelect): Run {
     startedAt: row.startedAt.getTime(),
     endedAt: row.endedAt?.getTime() ?? null,
     slideChangedAt: row.slideChangedAt.getTime(),
+    activePoll: row.activePoll,
   };
 }
 
@@ -65,6 +68,17 @@ export async function setRunSlide(db: Db, runId: number, index: number): Promise
     .update(runs)
     .set({ currentSlide: index, slideChangedAt: sql`now()` })
     .where(eq(runs.id, runId));
+}
+
+/** Records which poll every phone shows (null: none), so any process can serve it. */
+export async function setRunActivePoll(db: Db, runId: number, pollKey: string | null): Promise<void> {
+  await db.update(runs).set({ activePoll: pollKey }).where(eq(runs.id, runId));
+}
+
+/** A run by id (a peer process changed it), or null. */
+export async function findRun(db: Db, runId: number): Promise<Run | null> {
+  const [row] = await db.select().from(runs).where(eq(runs.id, runId)).limit(1);
+  return row ? toRun(row) : null;
 }
 
 /** Every run of the talk, oldest first. */

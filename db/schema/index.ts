@@ -3,3 +3,4 @@ export * from './talks.js';
 export * from './runs.js';
 export * from './polls.js';
 export * from './votes.js';
+export * from './socket-io.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { timestamptz } from './columns.js';
 import { talks } from './talks.js';
 
@@ -17,6 +17,8 @@ export const runs = pgTable(
     startedAt: timestamptz().notNull().defaultNow(),
     endedAt: timestamptz(),
     slideChangedAt: timestamptz().notNull().defaultNow(),
+    /** The poll key on every phone now (the current slide's, or an ad-hoc one); null for none. */
+    activePoll: text(),
   },
   (t) => [
     unique('runs_talk_id_number_unique').on(t.talkId, t.number),

@@ -144,7 +144,10 @@ export interface ClientToServerEvents {
   'poll:create': (payload: NewPollInput, ack: AckFn<PollView>) => void;
 }
 
-export type InterServerEvents = Record<string, never>;
+/** Between Lectern processes sharing a deployment (see server/live/peers.ts). */
+export interface InterServerEvents {
+  peer: (message: import('../live/peers.js').PeerMessage) => void;
+}
 
 export interface SocketData {
   role: Role;

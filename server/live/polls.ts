@@ -1,6 +1,17 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
-import { deleteVotes, ensurePoll, findVote, pollsForRun, setPollStatus, setResultsHidden, votesForPoll, type PollRow } from '../../db/repo/index.js';
+import {
+  deleteVotes,
+  ensurePoll,
+  findRun,
+  findVote,
+  pollsForRun,
+  setPollStatus,
+  setResultsHidden,
+  setRunActivePoll,
+  votesForPoll,
+  type PollRow,
+} from '../../db/repo/index.js';
 import type { ActivePoll, PollView } from '../contract/events.js';
 import type { PollSpec } from '../deck/types.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
@@ -36,19 +47,22 @@ export type Polls = ReturnType<typeof createPolls>;
  * Poll lifecycle per run (open on reaching the slide, close on leaving when asked), votes through
  * the group-commit writer, and throttled tallies read back from the database.
  */
-export function createPolls(deps: { db: Db; talks: Talks; log: Logger }) {
+export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?: (slug: string) => void }) {
   const { db, talks, log } = deps;
   const runs = new Map<string, RunPolls>();
   const listeners = new Set<(e: PollEvent) => void>();
   const serial = createSerialQueue();
   const emit = (e: PollEvent) => listeners.forEach((l) => l(e));
   const pollKeyOf = new Map<number, { slug: string; key: string }>();
+  const inflight = new Set<Promise<unknown>>();
 
   const throttle = createKeyedThrottle(async (pollIdText) => {
     const ref = pollKeyOf.get(Number(pollIdText));
-    const row = ref && runs.get(ref.slug)?.rows.get(ref.key);
-    if (!ref || !row) return;
+    const talk = ref && talks.get(ref.slug);
+    if (!ref || !talk) return;
     try {
+      const row = (await runPolls(talk)).rows.get(ref.key);
+      if (row?.id !== Number(pollIdText)) return; // a newer run replaced it
       emit({ type: 'poll:results', slug: ref.slug, runId: row.runId, poll: pollView(row), results: await resultsOf(row) });
     } catch (err) {
       log.warn({ err }, 'could not read poll results');
@@ -66,9 +80,9 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger }) {
     const slug = talk.deck.slug;
     const cached = runs.get(slug);
     if (cached?.runId === talk.run.id) return cached;
-    const rows = new Map((await pollsForRun(db, talk.run.id)).map((r) => [r.pollKey, r]));
-    const openAdhoc = [...rows.values()].find((r) => r.slideIndex === null && r.status === 'open');
-    const state: RunPolls = { runId: talk.run.id, rows, active: openAdhoc?.pollKey ?? null };
+    const [list, run] = await Promise.all([pollsForRun(db, talk.run.id), findRun(db, talk.run.id)]);
+    const rows = new Map(list.map((r) => [r.pollKey, r]));
+    const state: RunPolls = { runId: talk.run.id, rows, active: run?.activePoll ?? null };
     rows.forEach((r) => pollKeyOf.set(r.id, { slug, key: r.pollKey }));
     runs.set(slug, state);
     return state;
@@ -97,6 +111,44 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger }) {
     return updated;
   }
 
+  /** Records the poll on screen in the run, so a peer process or a restart shows the same. */
+  async function activate(state: RunPolls, key: string | null) {
+    if (state.active === key) return;
+    await setRunActivePoll(db, state.runId, key);
+    state.active = key;
+  }
+
+  async function vote(slug: string, voter: string, key: string, raw: unknown): Promise<{ poll: PollView; answer: Answer; runId: number }> {
+    const talk = talks.require(slug);
+    const state = await runPolls(talk);
+    const row = state.rows.get(key);
+    if (!row) {
+      const inDeck = talk.deck.slides.some((s) => s.poll?.id === key);
+      throw inDeck
+        ? new LecternError(ErrorCode.pollClosed, 'This poll is not open yet.')
+        : new LecternError(ErrorCode.unknownPoll, `There is no poll "${key}" in this talk.`);
+    }
+    const answer = acceptVote(row.spec, row.status, raw);
+    try {
+      await writer.write({ pollId: row.id, voterId: voter, answer });
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'vote not stored');
+      throw new LecternError(ErrorCode.unavailable, 'Your answer could not be saved just now; please send it again.');
+    }
+    return { poll: pollView(row), answer, runId: row.runId };
+  }
+
+  /** Runs a change in the talk's queue, then tells peer processes to reload what changed. */
+  function mutate<T>(slug: string, fn: () => Promise<T>): Promise<T> {
+    return serial(slug, async () => {
+      try {
+        return await fn();
+      } finally {
+        deps.onChange?.(slug);
+      }
+    });
+  }
+
   async function announce(slug: string, state: RunPolls) {
     const row = state.active ? state.rows.get(state.active) : undefined;
     emit({ type: 'poll:active', slug, runId: state.runId, poll: row ? pollView(row) : null, results: row ? await resultsOf(row) : null });
@@ -120,9 +172,9 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger }) {
       let row = await ensureRow(state, slug, spec, slide);
       // Auto polls open the first time the slide is reached; on-leave polls reopen on every return.
       if (spec.open === 'auto' && (row.openedAt === null || spec.close === 'on-leave')) row = await setStatus(state, row, 'open');
-      state.active = row.pollKey;
+      await activate(state, row.pollKey);
     } else if (!adhocOpen) {
-      state.active = null;
+      await activate(state, null);
     }
     await announce(slug, state);
   }
@@ -147,53 +199,57 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger }) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    onSlide: (slug: string, from: number | null) => serial(slug, () => onSlide(slug, from)),
+    onSlide: (slug: string, from: number | null) => mutate(slug, () => onSlide(slug, from)),
+    /** A peer process changed this talk's polls: reload them on next use. */
+    invalidate(slug: string) {
+      runs.delete(slug);
+    },
 
     /** What a client sees of the active poll: results for staff, and for voters when visible. */
     async active(slug: string, viewer: { staff: boolean; voter?: string }): Promise<ActivePoll & { runId: number }> {
-      const state = await runPolls(talks.require(slug));
+      const talk = talks.require(slug);
+      let state: RunPolls;
+      try {
+        state = await runPolls(talk);
+      } catch (err) {
+        // The database is away: the slide still syncs; the poll shows again once it is back.
+        log.warn({ err: (err as Error).message }, 'poll state unavailable');
+        return { poll: null, runId: talk.run.id };
+      }
       const row = state.active ? state.rows.get(state.active) : undefined;
       if (!row) return { poll: null, runId: state.runId };
-      const myAnswer = viewer.voter ? ((await findVote(db, row.id, viewer.voter))?.answer as Answer | undefined) : undefined;
-      const seesResults = viewer.staff || (myAnswer !== undefined && !row.resultsHidden);
-      return {
-        runId: state.runId,
-        poll: pollView(row),
-        ...(seesResults ? { results: await resultsOf(row) } : {}),
-        ...(myAnswer !== undefined ? { myAnswer } : {}),
-      };
+      try {
+        const myAnswer = viewer.voter ? ((await findVote(db, row.id, viewer.voter))?.answer as Answer | undefined) : undefined;
+        const seesResults = viewer.staff || (myAnswer !== undefined && !row.resultsHidden);
+        return {
+          runId: state.runId,
+          poll: pollView(row),
+          ...(seesResults ? { results: await resultsOf(row) } : {}),
+          ...(myAnswer !== undefined ? { myAnswer } : {}),
+        };
+      } catch (err) {
+        log.warn({ err: (err as Error).message }, 'poll results unavailable');
+        return { runId: state.runId, poll: pollView(row) };
+      }
     },
 
     /** Validates and stores an answer; resolves only after it is committed. */
-    async vote(slug: string, voter: string, key: string, raw: unknown): Promise<{ poll: PollView; answer: Answer; runId: number }> {
-      const talk = talks.require(slug);
-      const state = await runPolls(talk);
-      const row = state.rows.get(key);
-      if (!row) {
-        const inDeck = talk.deck.slides.some((s) => s.poll?.id === key);
-        throw inDeck
-          ? new LecternError(ErrorCode.pollClosed, 'This poll is not open yet.')
-          : new LecternError(ErrorCode.unknownPoll, `There is no poll "${key}" in this talk.`);
-      }
-      const answer = acceptVote(row.spec, row.status, raw);
-      try {
-        await writer.write({ pollId: row.id, voterId: voter, answer });
-      } catch (err) {
-        log.error({ err }, 'vote not stored');
-        throw new LecternError(ErrorCode.unavailable, 'Your answer could not be saved just now; please send it again.');
-      }
-      return { poll: pollView(row), answer, runId: row.runId };
+    vote(slug: string, voter: string, key: string, raw: unknown): Promise<{ poll: PollView; answer: Answer; runId: number }> {
+      const done = vote(slug, voter, key, raw);
+      inflight.add(done);
+      void done.finally(() => inflight.delete(done)).catch(() => undefined);
+      return done;
     },
 
-    open: (slug: string, key: string) => serial(slug, async () => {
+    open: (slug: string, key: string) => mutate(slug, async () => {
       const { state, row } = await resolveForPresenter(slug, key);
       const updated = await setStatus(state, row, 'open');
-      state.active = updated.pollKey;
+      await activate(state, updated.pollKey);
       await announce(slug, state);
       return pollView(updated);
     }),
 
-    close: (slug: string, key: string) => serial(slug, async () => {
+    close: (slug: string, key: string) => mutate(slug, async () => {
       const { state, row } = await resolveForPresenter(slug, key);
       const updated = await setStatus(state, row, 'closed');
       if (state.active === updated.pollKey) await announce(slug, state);
@@ -201,7 +257,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger }) {
       return pollView(updated);
     }),
 
-    reveal: (slug: string, key: string, reveal: boolean) => serial(slug, async () => {
+    reveal: (slug: string, key: string, reveal: boolean) => mutate(slug, async () => {
       const { state, row } = await resolveForPresenter(slug, key);
       await setResultsHidden(db, row.id, !reveal);
       const updated = { ...row, resultsHidden: !reveal };
@@ -210,7 +266,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger }) {
       return pollView(updated);
     }),
 
-    reset: (slug: string, key: string) => serial(slug, async () => {
+    reset: (slug: string, key: string) => mutate(slug, async () => {
       const { state, row } = await resolveForPresenter(slug, key);
       await writer.flush();
       await deleteVotes(db, row.id);
@@ -219,26 +275,27 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger }) {
     }),
 
     /** Asks an ad-hoc question in the current run; it opens at once and becomes the active poll. */
-    create: (slug: string, spec: PollSpec) => serial(slug, async () => {
+    create: (slug: string, spec: PollSpec) => mutate(slug, async () => {
       const talk = talks.require(slug);
       const state = await runPolls(talk);
       const taken = new Set([...state.rows.keys(), ...talk.deck.slides.flatMap((s) => (s.poll ? [s.poll.id] : []))]);
       let id = spec.id;
       for (let n = 2; taken.has(id); n++) id = `${spec.id}-${n}`;
       const row = await setStatus(state, await ensureRow(state, slug, { ...spec, id }, null), 'open');
-      state.active = row.pollKey;
+      await activate(state, row.pollKey);
       await announce(slug, state);
       return pollView(row);
     }),
 
     /** Forgets cached run state (a new run started) and re-evaluates the active poll. */
-    onRunStarted: (slug: string) => serial(slug, async () => {
+    onRunStarted: (slug: string) => mutate(slug, async () => {
       runs.delete(slug);
       await onSlide(slug, null);
     }),
 
     /** Sends nothing more and waits for queued votes to commit. */
     async shutdown() {
+      await Promise.allSettled([...inflight]);
       throttle.close();
       await writer.flush();
     },

@@ -3,8 +3,13 @@ import type { Deck } from '../deck/types.js';
 import { clampSlide, targetSlide, type SlideCommand } from '../domain/talk.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import type { Db } from '../../db/client.js';
-import { ensureTalk, getOrStartRun, setRunSlide, startRun, type Run } from '../../db/repo/index.js';
+import type { Logger } from 'pino';
+import { currentRun, ensureTalk, getOrStartRun, setRunSlide, startRun, type Run } from '../../db/repo/index.js';
+import { createSlideSaver } from './slide-saver.js';
 import { createSerialQueue } from './serial.js';
+
+/** Paths the server itself answers at the top level. */
+const RESERVED_SLUGS = new Set(['api', 'healthz', 'readyz', 'metrics', 'socket-io', 'app', 'assets']);
 
 /** A talk being served: its deck, its row, and the run (delivery) in progress. */
 export interface LiveTalk {
@@ -42,8 +47,9 @@ export function runInfo(run: Run): RunInfo {
  * The talk registry and live state. The database holds the truth (current slide per run);
  * this keeps a copy so reads cost nothing, and writes go through one queue per talk.
  */
-export async function createTalks(deps: { db: Db; decks: readonly Deck[] }) {
+export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: Logger }) {
   const { db } = deps;
+  const saver = createSlideSaver(db, deps.log);
   const talks = new Map<string, LiveTalk>();
   // A listener may return a promise: the command that caused the event answers after it settles,
   // so a slide change is acknowledged only once the poll it opens or closes has followed.
@@ -51,6 +57,9 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[] }) {
   const serial = createSerialQueue();
 
   for (const deck of deps.decks) {
+    if (RESERVED_SLUGS.has(deck.slug)) {
+      throw new LecternError(ErrorCode.badRequest, `${deck.file}: the slug "${deck.slug}" is taken by Lectern's own pages; set another with "slug:" in the front matter.`);
+    }
     if (talks.has(deck.slug)) {
       throw new LecternError(ErrorCode.badRequest, `Two decks share the slug "${deck.slug}": ${talks.get(deck.slug)!.deck.file} and ${deck.file}. Give one a "slug:" in its front matter.`);
     }
@@ -74,6 +83,14 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[] }) {
     return talk;
   }
 
+  /** Re-reads the talk's run in progress from the database (a peer process started a new one). */
+  function reloadRun(slug: string): Promise<void> {
+    return serial(slug, async () => {
+      const talk = mustGet(slug);
+      talk.run = (await currentRun(db, talk.talkId)) ?? talk.run;
+    });
+  }
+
   return {
     get: (slug: string) => talks.get(slug),
     require: mustGet,
@@ -93,7 +110,7 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[] }) {
         const at = Date.now();
         if (index === talk.run.currentSlide) return { index, at };
         const from = talk.run.currentSlide;
-        await setRunSlide(db, talk.run.id, index);
+        await saver.save(talk.run.id, index);
         talk.run = { ...talk.run, currentSlide: index };
         const change = { index, at };
         await emit({ type: 'slide:changed', slug, change, from });
@@ -111,6 +128,18 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[] }) {
         await emit({ type: 'run:started', slug, ...result });
         return result;
       });
+    },
+
+    /** A peer process moved the slide: take the new position without broadcasting it again. */
+    applyRemoteSlide(slug: string, runId: number, slide: number) {
+      const talk = talks.get(slug);
+      if (talk?.run.id === runId) talk.run = { ...talk.run, currentSlide: slide };
+      else if (talk) void reloadRun(slug);
+    },
+    reloadRun,
+
+    close() {
+      saver.close();
     },
 
     /** Swaps in a re-parsed deck, keeping the current slide (clamped to the new length). */

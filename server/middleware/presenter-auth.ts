@@ -1,5 +1,8 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { ErrorCode, LecternError } from '../domain/errors.js';
+import type { KeyLockout } from './key-lockout.js';
 import { keyMatches } from './presenter-key.js';
 
 declare module 'hono' {
@@ -9,12 +12,30 @@ declare module 'hono' {
   }
 }
 
+/** The client's IP: the first X-Forwarded-For hop behind a trusted proxy, else the TCP peer. */
+export function requestAddress(c: Context, trustProxy = false): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // app.request() in tests has no socket
+  }
+}
+
+export interface PresenterAuthOptions {
+  presenterKey: string;
+  lockout: KeyLockout;
+  trustProxy?: boolean;
+}
+
 /**
  * Reads `Authorization: Bearer <key>`. With `required`, a request without the right key is refused;
  * otherwise a missing key just means "not the presenter", while a wrong one is still a 401.
+ * Wrong keys count towards the address's lockout.
  */
-export function presenterAuth(options: { presenterKey: string; required?: boolean }) {
-  const { presenterKey, required = false } = options;
+export function presenterAuth(options: PresenterAuthOptions & { required?: boolean }) {
+  const { presenterKey, lockout, required = false } = options;
   return createMiddleware(async function presenterAuth(c, next) {
     const header = c.req.header('Authorization');
     if (header === undefined) {
@@ -22,10 +43,15 @@ export function presenterAuth(options: { presenterKey: string; required?: boolea
       c.set('presenter', false);
       return next();
     }
+    const address = requestAddress(c, options.trustProxy);
+    const wait = lockout.lockedFor(address);
+    if (wait > 0) throw new LecternError(ErrorCode.rateLimited, `Too many wrong presenter keys; try again in ${Math.ceil(wait / 1000)} s.`);
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1] || !keyMatches(match[1], presenterKey)) {
+      lockout.failed(address);
       throw new LecternError(ErrorCode.unauthorized, 'Wrong presenter key.');
     }
+    lockout.succeeded(address);
     c.set('presenter', true);
     return next();
   });

@@ -1,7 +1,10 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Ack } from '../contract/events.js';
+import { isDatabaseUnavailable } from '../../db/errors.js';
+import type { Ack, ClientToServerEvents } from '../contract/events.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
+import type { LimitKind } from './rate-limit.js';
+import type { LecternSocket } from './types.js';
 
 /** Turns a zod failure into one sentence naming the field and the problem. */
 export function describeZodError(error: z.ZodError): string {
@@ -15,29 +18,48 @@ export function describeZodError(error: z.ZodError): string {
 export function toAckError(err: unknown, log: Logger): Extract<Ack<never>, { ok: false }> {
   if (err instanceof LecternError) return { ok: false, error: { code: err.code, message: err.message } };
   if (err instanceof z.ZodError) return { ok: false, error: { code: ErrorCode.badRequest, message: describeZodError(err) } };
+  if (isDatabaseUnavailable(err)) {
+    log.warn({ err: (err as Error).message }, 'database unavailable');
+    return { ok: false, error: { code: ErrorCode.unavailable, message: 'The database is not reachable just now; nothing was saved. Try again in a moment.' } };
+  }
   log.error({ err }, 'command failed');
   return { ok: false, error: { code: ErrorCode.internal, message: 'The server could not do that; try again.' } };
 }
 
+export interface CommandContext {
+  log: Logger;
+  /** Told the outcome ("ok" or the error code) and duration of every command. */
+  observe?: (event: string, outcome: string, seconds: number) => void;
+  /** False when the socket (or its IP) is over its rate limit for this kind of event. */
+  allow?: (kind: LimitKind, socket: LecternSocket) => boolean;
+}
+
 /**
- * Wraps a command handler: parse the payload, run, acknowledge `{ ok, data }` or `{ ok, error }`.
- * Accepts `(payload, ack)`, `(ack)` and missing acks, so a malformed emit can never throw.
+ * Registers a command handler: rate-limit, parse the payload, run, acknowledge `{ ok, data }` or
+ * `{ ok, error }`. Accepts `(payload, ack)`, `(ack)` and missing acks, so no emit can throw.
  */
-export function command<S extends z.ZodType, R>(
-  schema: S,
+export function onCommand<S extends z.ZodType, R>(
+  socket: LecternSocket,
+  ctx: CommandContext,
+  event: keyof ClientToServerEvents,
+  spec: { schema: S; limit?: LimitKind },
   run: (payload: z.infer<S>) => Promise<R> | R,
-  log: Logger,
 ) {
-  return async (...args: unknown[]): Promise<void> => {
+  socket.on(event, async (...args: unknown[]) => {
+    const started = performance.now();
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (res: Ack<R>) => void) : undefined;
     const payload = ack ? args.slice(0, -1)[0] : args[0];
     let res: Ack<R>;
     try {
-      res = { ok: true, data: await run(schema.parse(payload)) };
+      if (spec.limit && ctx.allow && !ctx.allow(spec.limit, socket)) {
+        throw new LecternError(ErrorCode.rateLimited, 'Too many requests; wait a moment and try again.');
+      }
+      res = { ok: true, data: await run(spec.schema.parse(payload)) };
     } catch (err) {
-      res = toAckError(err, log);
+      res = toAckError(err, ctx.log);
     }
+    ctx.observe?.(event, res.ok ? 'ok' : res.error.code, (performance.now() - started) / 1000);
     ack?.(res);
-  };
+  });
 }

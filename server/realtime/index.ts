@@ -3,11 +3,17 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { PROTOCOL_VERSION, Role, type TalkState } from '../contract/events.js';
 import { NoPayloadSchema } from '../contract/schemas.js';
+import type { PeerBus, PeerMessage } from '../live/peers.js';
 import type { PollEvent, Polls } from '../live/polls.js';
 import { runInfo, talkInfo, type TalkEvent, type Talks } from '../live/talks.js';
-import { command } from './ack.js';
+import { onCommand, type CommandContext } from './ack.js';
 import { createAudienceCounter } from './audience-count.js';
 import { authenticate } from './auth.js';
+import type { Cluster } from './cluster.js';
+import { clientAddress } from './client-address.js';
+import { sameOriginOnly } from './origin.js';
+import { createRateLimits, DEFAULT_LIMITS } from './rate-limit.js';
+import type { KeyLockout } from '../middleware/key-lockout.js';
 import { registerPollHandlers } from './polls.js';
 import { registerPresenterHandlers } from './presenter.js';
 import { staffRoom, talkRoom, votersRoom } from './rooms.js';
@@ -17,19 +23,47 @@ export interface RealtimeDeps {
   talks: Talks;
   polls: Polls;
   presenterKey: string;
+  lockout: KeyLockout;
   log: Logger;
+  cluster: Cluster | null;
+  /** This process's name among its peers. */
+  serverId: string;
+  publicUrl?: string;
+  /** Take the client address from X-Forwarded-For (behind a load balancer). */
+  trustProxy?: boolean;
+  limits?: Parameters<typeof createRateLimits>[0];
+  observe?: CommandContext['observe'];
 }
 
 /** Attaches the typed socket.io server to the HTTP server that Hono serves on: one port for both. */
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
-  const { talks, polls, log } = deps;
+  const { talks, polls, log, cluster } = deps;
   const io: LecternServer = new Server(httpServer, {
     // Websocket only: no long-polling means no sticky sessions when several processes serve a talk.
     transports: ['websocket'],
     serveClient: false,
     maxHttpBufferSize: 16 * 1024,
+    allowRequest: sameOriginOnly(deps.publicUrl),
+    // The Postgres adapter cannot replay missed packets; there clients resync from `state` instead.
+    ...(cluster?.kind === 'postgres' ? {} : { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true } }),
   });
-  const audience = createAudienceCounter((slug, count) => io.to(staffRoom(slug)).emit('audience', { count }));
+  if (cluster) io.adapter(cluster.adapter as never);
+
+  const handlers = new Set<(m: PeerMessage) => void>();
+  const peers: PeerBus = {
+    publish: (message) => {
+      if (cluster) io.serverSideEmit('peer', message);
+    },
+    subscribe: (handler) => (handlers.add(handler), () => void handlers.delete(handler)),
+  };
+  const audience = createAudienceCounter({
+    emitTotal: (slug, count) => io.local.to(staffRoom(slug)).emit('audience', { count }),
+    ...(cluster ? { publish: (counts: Record<string, number>) => peers.publish({ type: 'audience', server: deps.serverId, counts }) } : {}),
+  });
+  io.on('peer', (message) => {
+    if (message.type === 'audience') audience.fromPeer(message.server, message.counts);
+    else handlers.forEach((h) => h(message));
+  });
 
   /** The full state for one socket; joins the voter room when the phone already answered. */
   async function stateFor(socket: LecternSocket): Promise<TalkState> {
@@ -43,23 +77,31 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
       talk: talkInfo(talk.deck),
       run: runInfo(talk.run),
       slide: talk.run.currentSlide,
-      audience: audience.count(slug),
+      audience: audience.total(slug),
       active,
       at: Date.now(),
     };
   }
 
+  const limits = createRateLimits(deps.limits ?? DEFAULT_LIMITS);
+  const ctx: CommandContext = {
+    log,
+    ...(deps.observe ? { observe: deps.observe } : {}),
+    allow: (kind, socket) => limits.allow(kind, socket.id, clientAddress(socket.handshake, deps.trustProxy)),
+  };
+
   io.use(authenticate(deps));
   io.on('connection', (socket) => {
     const { talk: slug, role } = socket.data;
-    void socket.join(role === Role.audience ? talkRoom(slug) : [talkRoom(slug), staffRoom(slug)]);
+    socket.on('disconnect', () => limits.forgetSocket(socket.id));
+    if (!socket.recovered) void socket.join(role === Role.audience ? talkRoom(slug) : [talkRoom(slug), staffRoom(slug)]);
     if (role === Role.audience) {
       audience.add(slug, 1);
       socket.on('disconnect', () => audience.add(slug, -1));
     }
-    registerPresenterHandlers(socket, { talks, log });
-    registerPollHandlers(socket, { polls, log });
-    socket.on('state:get', command(NoPayloadSchema, () => stateFor(socket), log));
+    registerPresenterHandlers(socket, { ...ctx, talks });
+    registerPollHandlers(socket, { ...ctx, polls });
+    onCommand(socket, ctx, 'state:get', { schema: NoPayloadSchema, limit: 'control' }, () => stateFor(socket));
     stateFor(socket).then(
       (state) => socket.emit('state', state),
       (err) => {
@@ -72,7 +114,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
   const unsubscribeTalks = talks.subscribe((e: TalkEvent) => {
     const room = io.to(talkRoom(e.slug));
     if (e.type === 'slide:changed') room.emit('slide:changed', e.change);
-    else if (e.type === 'deck:updated') room.emit('deck:updated', { talk: e.talk, slide: e.slide });
+    else if (e.type === 'deck:updated') io.local.to(talkRoom(e.slug)).emit('deck:updated', { talk: e.talk, slide: e.slide });
     else room.emit('run:started', { run: e.run, slide: e.slide });
   });
 
@@ -88,12 +130,22 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
 
   return {
     io,
-    /** Disconnects every client and stops broadcasting; also closes the HTTP server. */
+    peers,
+    /** How many sockets this process holds, per talk. */
+    socketsPerTalk: () => talks.list().map(({ deck }) => ({ slug: deck.slug, count: io.of('/').adapter.rooms.get(talkRoom(deck.slug))?.size ?? 0 })),
+    /**
+     * Closes every client's transport without "server disconnect", so socket.io-client reconnects
+     * by itself (with backoff and jitter) — to another process behind the load balancer.
+     */
+    dropConnectionsForRestart() {
+      for (const socket of io.of('/').sockets.values()) socket.conn.close();
+    },
+    /** Stops broadcasting and closes the socket.io server (and with it the HTTP server). */
     async close() {
       unsubscribeTalks();
       unsubscribePolls();
       audience.close();
-      io.disconnectSockets(true);
+      limits.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

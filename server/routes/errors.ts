@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { isDatabaseUnavailable } from '../../db/errors.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import { describeZodError } from '../realtime/ack.js';
 
@@ -37,6 +38,9 @@ export function handleError(log: Logger) {
       const status = err.status as ContentfulStatusCode;
       const code = status === 413 ? 'too_large' : status < 500 ? ErrorCode.badRequest : ErrorCode.internal;
       return c.json(errorBody(code, err.message || 'Request refused.'), status);
+    }
+    if (isDatabaseUnavailable(err)) {
+      return c.json(errorBody(ErrorCode.unavailable, 'The database is not reachable just now; nothing was saved. Try again in a moment.'), 503);
     }
     log.error({ err, path: c.req.path }, 'request failed');
     return c.json(errorBody(ErrorCode.internal, 'Internal server error.'), 500);

@@ -3,14 +3,14 @@ import { NewPollSchema } from '../contract/schemas.js';
 import { pollSpecFrom } from '../deck/index.js';
 import type { Polls } from '../live/polls.js';
 import type { Talks } from '../live/talks.js';
-import { presenterAuth } from '../middleware/presenter-auth.js';
+import { presenterAuth, type PresenterAuthOptions } from '../middleware/presenter-auth.js';
 import { jsonBody } from './errors.js';
 
 /** Poll control over HTTP, for scripts and remotes: the same operations as the socket commands. */
-export function pollRoutes(deps: { talks: Talks; polls: Polls; presenterKey: string }) {
+export function pollRoutes(deps: { talks: Talks; polls: Polls; auth: PresenterAuthOptions }) {
   const { talks, polls } = deps;
   const slugOf = (slug: string) => talks.require(slug).deck.slug;
-  const control = presenterAuth({ presenterKey: deps.presenterKey, required: true });
+  const control = presenterAuth({ ...deps.auth, required: true });
   return new Hono()
     .post('/:slug/polls', control, async (c) => {
       const slug = slugOf(c.req.param('slug'));

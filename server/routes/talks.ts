@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { GotoSchema } from '../contract/schemas.js';
 import type { Talks } from '../live/talks.js';
 import { runInfo } from '../live/talks.js';
-import { presenterAuth } from '../middleware/presenter-auth.js';
+import { presenterAuth, type PresenterAuthOptions } from '../middleware/presenter-auth.js';
 import { jsonBody } from './errors.js';
 
 /** `/api/talks`: metadata and slides for every view, and slide control for clickers and scripts. */
-export function talksRoutes(deps: { talks: Talks; presenterKey: string }) {
+export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions }) {
   const { talks } = deps;
-  const control = presenterAuth({ presenterKey: deps.presenterKey, required: true });
+  const control = presenterAuth({ ...deps.auth, required: true });
 
   return new Hono()
     .get('/', (c) =>
@@ -21,7 +21,7 @@ export function talksRoutes(deps: { talks: Talks; presenterKey: string }) {
         })),
       }),
     )
-    .get('/:slug', presenterAuth({ presenterKey: deps.presenterKey }), (c) => {
+    .get('/:slug', presenterAuth(deps.auth), (c) => {
       const { deck, run } = talks.require(c.req.param('slug'));
       const withNotes = c.get('presenter');
       return c.json({

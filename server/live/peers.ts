@@ -1,0 +1,14 @@
+/**
+ * What one process tells the others when several serve the same talks. Only state changes and
+ * counts cross processes; votes never do (each process writes its own, the database adds them up).
+ */
+export type PeerMessage =
+  | { type: 'slide'; slug: string; runId: number; slide: number }
+  | { type: 'run'; slug: string }
+  | { type: 'polls'; slug: string }
+  | { type: 'audience'; server: string; counts: Record<string, number> };
+
+export interface PeerBus {
+  publish(message: PeerMessage): void;
+  subscribe(handler: (message: PeerMessage) => void): () => void;
+}

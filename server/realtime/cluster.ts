@@ -1,0 +1,56 @@
+import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
+import { createAdapter as createRedisStreamsAdapter } from '@socket.io/redis-streams-adapter';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { createClient } from 'redis';
+
+export interface ClusterOptions {
+  databaseUrl?: string;
+  redisUrl?: string;
+  log: Logger;
+}
+
+/** A socket.io adapter shared by every process of one deployment, and how to let go of it. */
+export interface Cluster {
+  kind: 'redis' | 'postgres';
+  // The adapter factories are untyped (`nsp: any`) upstream.
+  adapter: (nsp: unknown) => unknown;
+  /** Redis streams keep recent packets, so a reconnecting client can get what it missed. */
+  recovery: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Picks the cluster adapter: Redis streams when REDIS_URL is set, else Postgres LISTEN/NOTIFY when
+ * DATABASE_URL is set, else none (one process, in-memory rooms).
+ */
+export async function createCluster(opts: ClusterOptions): Promise<Cluster | null> {
+  const { log } = opts;
+  if (opts.redisUrl) {
+    const client = createClient({ url: opts.redisUrl });
+    client.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error; reconnecting'));
+    await client.connect();
+    return {
+      kind: 'redis',
+      adapter: createRedisStreamsAdapter(client, { onlyPlaintext: true }),
+      recovery: true,
+      close: async () => void (await client.quit().catch(() => undefined)),
+    };
+  }
+  if (opts.databaseUrl) {
+    // Its own small pool: the adapter keeps one connection LISTENing for good.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 3, connectionTimeoutMillis: 5_000 });
+    pool.on('error', (err) => log.warn({ err: err.message }, 'cluster adapter lost its database connection; reconnecting'));
+    return {
+      kind: 'postgres',
+      adapter: createPostgresAdapter(pool, {
+        errorHandler: (err: Error) => log.warn({ err: err.message }, 'cluster adapter error'),
+        heartbeatInterval: 5_000,
+        heartbeatTimeout: 15_000,
+      }),
+      recovery: false,
+      close: () => pool.end().catch(() => undefined),
+    };
+  }
+  return null;
+}
