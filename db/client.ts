@@ -54,7 +54,10 @@ async function openPostgres(databaseUrl: string, opts: CreateDbOptions): Promise
     connectionTimeoutMillis: 10_000,
   });
   // An idle client losing its server (restart, failover) emits here; unhandled, it kills the process.
-  pool.on('error', opts.onPoolError ?? ((error) => console.error(`database pool: ${error.message}`)));
+  const onError = opts.onPoolError ?? ((error: Error) => console.error(`database pool: ${error.message}`));
+  pool.on('error', onError);
+  // A client checked out (a transaction, the migration lock) is not covered by the pool's handler.
+  pool.on('connect', (client) => client.on('error', onError));
   try {
     await pool.query('select 1');
   } catch (error) {

@@ -40,7 +40,12 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster | nul
   if (opts.databaseUrl) {
     // Its own small pool: the adapter keeps one connection LISTENing for good.
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 3, connectionTimeoutMillis: 5_000 });
-    pool.on('error', (err) => log.warn({ err: err.message }, 'cluster adapter lost its database connection; reconnecting'));
+    const lost = (err: Error) => log.warn({ err: err.message }, 'cluster adapter lost its database connection; reconnecting');
+    pool.on('error', lost);
+    // The adapter keeps its LISTEN client checked out, where the pool's handler does not cover it:
+    // without this, a database restart would crash the process with an unhandled 'error' event.
+    pool.on('connect', (client) => client.on('error', lost));
+    releaseDeadListenClients(pool);
     return {
       kind: 'postgres',
       adapter: createPostgresAdapter(pool, {
@@ -53,4 +58,28 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster | nul
     };
   }
   return null;
+}
+
+/**
+ * The adapter checks out one client for LISTEN and, when the database restarts, drops it without
+ * releasing it, so each outage would leak a pool slot (and `pool.end()` would wait forever).
+ * Only that checkout uses the promise form of `connect()`; give those clients back once they end.
+ */
+function releaseDeadListenClients(pool: pg.Pool) {
+  const connect = pool.connect.bind(pool) as (cb?: unknown) => unknown;
+  (pool as unknown as { connect: (cb?: unknown) => unknown }).connect = (cb?: unknown) => {
+    if (cb) return connect(cb);
+    return (connect() as Promise<pg.PoolClient>).then((client) => {
+      let released = false;
+      const release = client.release.bind(client);
+      client.release = (err?: Error | boolean) => {
+        released = true;
+        release(err);
+      };
+      client.once('end', () => {
+        if (!released) client.release(true);
+      });
+      return client;
+    });
+  };
 }

@@ -1,0 +1,34 @@
+/** Lectern as a real OS process (`node --import tsx server/main.ts`), for multi-process and signal tests. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from './temp-postgres.js';
+
+export interface ProcessServer {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the exit code (or signal name) once the process is gone. */
+  exited: Promise<number | string | null>;
+}
+
+/** Starts a server process and waits until it prints its URLs. */
+export async function spawnServer(decks: string[], env: Record<string, string>): Promise<ProcessServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...decks], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WATCH_DECKS: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within 30 s:\n${out}`)), 30_000);
+    const check = () => {
+      if (out.includes('Lectern is serving')) (clearTimeout(timer), child.stdout!.off('data', check), resolve());
+    };
+    child.stdout!.on('data', check);
+    void exited.then((code) => (clearTimeout(timer), reject(new Error(`server exited (${code}) before starting:\n${out}`))));
+  });
+  return { url: `http://127.0.0.1:${port}`, port, child, output: () => out, exited };
+}
