@@ -8,6 +8,7 @@ import { ErrorCode } from './domain/errors.js';
 import type { Polls } from './live/polls.js';
 import type { Talks } from './live/talks.js';
 import type { PresenterAuthOptions } from './middleware/presenter-auth.js';
+import { requestLog } from './middleware/request-log.js';
 import { errorBody, handleError } from './routes/errors.js';
 import { healthRoutes } from './routes/health.js';
 import { pageRoutes } from './routes/pages.js';
@@ -34,6 +35,7 @@ const MAX_BODY_BYTES = 16 * 1024;
 /** The HTTP side: API, health, pages. Knows nothing of ports or env. */
 export function createApp(deps: AppDeps) {
   const app = new Hono()
+    .use(requestLog(deps.log))
     .use(
       secureHeaders({
         contentSecurityPolicy: {

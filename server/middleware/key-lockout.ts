@@ -1,10 +1,10 @@
 /**
  * Failed presenter-key attempts per client address: after `free` failures each further one locks the
- * address out for twice as long as the last (1 s, 2 s, 4 s … up to 15 min). A success clears it.
+ * address out for twice as long as the last (1 s, 2 s, 4 s … up to 5 min). A success clears it.
  * Guessing a 24-character key was never practical; this keeps logs and CPU quiet too.
  */
 export function createKeyLockout(opts: { free?: number; baseMs?: number; maxMs?: number; now?: () => number } = {}) {
-  const { free = 5, baseMs = 1_000, maxMs = 15 * 60_000, now = Date.now } = opts;
+  const { free = 5, baseMs = 1_000, maxMs = 5 * 60_000, now = Date.now } = opts;
   const failures = new Map<string, { count: number; until: number }>();
 
   return {

@@ -93,7 +93,11 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
   io.use(authenticate(deps));
   io.on('connection', (socket) => {
     const { talk: slug, role } = socket.data;
-    socket.on('disconnect', () => limits.forgetSocket(socket.id));
+    log.debug({ talk: slug, role, recovered: socket.recovered }, 'socket connected');
+    socket.on('disconnect', (reason) => {
+      limits.forgetSocket(socket.id);
+      log.debug({ talk: slug, role, reason }, 'socket disconnected');
+    });
     if (!socket.recovered) void socket.join(role === Role.audience ? talkRoom(slug) : [talkRoom(slug), staffRoom(slug)]);
     if (role === Role.audience) {
       audience.add(slug, 1);

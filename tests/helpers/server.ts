@@ -29,6 +29,7 @@ export interface TestServerOptions {
   /** Reuse the database of an earlier server (restart tests). */
   database?: TestDatabaseRef;
   watchDecks?: boolean;
+  metricsToken?: string;
 }
 
 export interface TestServer {
@@ -70,6 +71,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       DATABASE_URL: driver === 'postgres' ? database.url : undefined,
       DATA_DIR: database.dataDir ?? join(tmpdir(), 'lectern-unused'),
       WATCH_DECKS: opts.watchDecks ? '1' : '0',
+      METRICS_TOKEN: opts.metricsToken,
     },
     opts.decks ?? [FIXTURE_DECK],
   );
