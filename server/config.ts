@@ -24,6 +24,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1–64 letters, digits, :, _ or -').default('lectern'),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   METRICS_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
 });
@@ -42,6 +43,8 @@ export interface Config {
   readonly decks: readonly string[];
   /** Several processes share rooms through Redis streams (else Postgres, when databaseUrl is set). */
   readonly redisUrl?: string;
+  /** Names the Redis stream and keys, so several deployments can share one Redis. */
+  readonly redisPrefix: string;
   /** Behind a load balancer: client addresses come from X-Forwarded-For. */
   readonly trustProxy: boolean;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
@@ -77,6 +80,7 @@ export function parseConfig(env: Record<string, string | undefined>, argv: reado
     watchDecks: e.WATCH_DECKS === '1' || e.WATCH_DECKS === 'true',
     decks: Object.freeze(decks),
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     metricsToken: e.METRICS_TOKEN,
   });

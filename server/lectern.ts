@@ -40,7 +40,7 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
     const polls = createPolls({ db: database.db, talks, log, onChange: (slug) => peers?.publish({ type: 'polls', slug }) });
     const auth = { presenterKey: config.presenterKey, lockout: createKeyLockout(), trustProxy: config.trustProxy };
 
-    const cluster = await createCluster({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, log });
+    const cluster = await createCluster({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, log });
     if (cluster) closers.unshift(() => cluster.close());
     let socketsPerTalk = (): { slug: string; count: number }[] => [];
     metrics = createMetrics({ socketsPerTalk: () => socketsPerTalk() });

@@ -7,6 +7,7 @@ import { createClient } from 'redis';
 export interface ClusterOptions {
   databaseUrl?: string;
   redisUrl?: string;
+  redisPrefix?: string;
   log: Logger;
 }
 
@@ -32,7 +33,12 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster | nul
     await client.connect();
     return {
       kind: 'redis',
-      adapter: createRedisStreamsAdapter(client, { onlyPlaintext: true }),
+      adapter: createRedisStreamsAdapter(client, {
+        onlyPlaintext: true,
+        streamName: `${opts.redisPrefix ?? 'lectern'}:socket.io`,
+        channelPrefix: `${opts.redisPrefix ?? 'lectern'}:socket.io`,
+        sessionKeyPrefix: `${opts.redisPrefix ?? 'lectern'}:session:`,
+      }),
       recovery: true,
       close: async () => void (await client.quit().catch(() => undefined)),
     };
