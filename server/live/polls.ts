@@ -71,8 +71,22 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
 
   const writer = createVoteWriter(db, { onBatch: (votes) => new Set(votes.map((v) => v.pollId)).forEach((id) => throttle.mark(String(id))) });
 
-  async function resultsOf(row: PollRow): Promise<PollResults> {
-    return tally(row.spec, await votesForPoll(db, row.id));
+  // The latest tally per poll, shared by every socket that connects meanwhile: ten thousand phones
+  // reconnecting after a restart must not each read all the votes.
+  const recent = new Map<number, { at: number; results: Promise<PollResults> }>();
+
+  /** A fresh tally from the database; what broadcasts use, so the last one equals what is stored. */
+  function resultsOf(row: PollRow): Promise<PollResults> {
+    const results = votesForPoll(db, row.id).then((votes) => tally(row.spec, votes));
+    recent.set(row.id, { at: Date.now(), results });
+    results.catch(() => recent.delete(row.id));
+    return results;
+  }
+
+  /** A tally at most a second old, for the state a connecting socket gets. */
+  function recentResultsOf(row: PollRow): Promise<PollResults> {
+    const cached = recent.get(row.id);
+    return cached && Date.now() - cached.at < 1_000 ? cached.results : resultsOf(row);
   }
 
   /** Loads (once per run) the run's polls, so votes need no read before their write. */
@@ -224,7 +238,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
         return {
           runId: state.runId,
           poll: pollView(row),
-          ...(seesResults ? { results: await resultsOf(row) } : {}),
+          ...(seesResults ? { results: await recentResultsOf(row) } : {}),
           ...(myAnswer !== undefined ? { myAnswer } : {}),
         };
       } catch (err) {
