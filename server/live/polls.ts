@@ -55,6 +55,10 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
   const emit = (e: PollEvent) => listeners.forEach((l) => l(e));
   const pollKeyOf = new Map<number, { slug: string; key: string }>();
   const inflight = new Set<Promise<unknown>>();
+  // The latest tally per poll, shared by every socket that connects meanwhile: ten thousand phones
+  // reconnecting after a restart must not each read all the votes.
+  const recent = new Map<number, { at: number; results: Promise<PollResults> }>();
+
 
   const throttle = createKeyedThrottle(async (pollIdText) => {
     const ref = pollKeyOf.get(Number(pollIdText));
@@ -69,11 +73,14 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
     }
   }, RESULTS_INTERVAL_MS);
 
-  const writer = createVoteWriter(db, { onBatch: (votes) => new Set(votes.map((v) => v.pollId)).forEach((id) => throttle.mark(String(id))) });
+  const writer = createVoteWriter(db, {
+    onBatch: (votes) =>
+      new Set(votes.map((v) => v.pollId)).forEach((id) => {
+        recent.delete(id);
+        throttle.mark(String(id));
+      }),
+  });
 
-  // The latest tally per poll, shared by every socket that connects meanwhile: ten thousand phones
-  // reconnecting after a restart must not each read all the votes.
-  const recent = new Map<number, { at: number; results: Promise<PollResults> }>();
 
   /** A fresh tally from the database; what broadcasts use, so the last one equals what is stored. */
   function resultsOf(row: PollRow): Promise<PollResults> {

@@ -110,7 +110,8 @@ describe('two processes sharing one Postgres', () => {
           .catch(() => undefined); // no ack: the process died first
       }),
     );
-    await new Promise((r) => setTimeout(r, 20));
+    // Kill B mid-burst: once the first answers are acknowledged, with more still on the way.
+    await expect.poll(() => acked.size, { timeout: 5_000, interval: 1 }).toBeGreaterThan(0);
     b.child.kill('SIGKILL');
     await Promise.all(burst);
     await b.exited;
