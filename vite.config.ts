@@ -1,6 +1,6 @@
 /**
  * Builds the browser pages into dist/client. The server serves the HTML for its page routes
- * (`/`, `/:slug`, `/:slug/screen`, `/:slug/present`) and the hashed bundles under `/_app/`.
+ * (`/`, `/:slug`, `/:slug/screen`, `/:slug/present`, `/:slug/results`) and the hashed bundles under `/_app/`.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -24,7 +24,7 @@ function pageRoutes(): Plugin {
         const skip = /^\/(@|_app|api|socket\.io|node_modules|pages|components|controllers|lib|styles)\b|\.\w+$/;
         if (path !== '/' && !skip.test(path)) {
           const rest = path.split('/').filter(Boolean)[1];
-          req.url = rest === 'screen' ? '/screen.html' : rest === 'present' ? '/present.html' : '/audience.html';
+          req.url = rest === 'screen' || rest === 'present' || rest === 'results' ? `/${rest}.html` : '/audience.html';
         }
         next();
       });
@@ -48,6 +48,7 @@ export default defineConfig({
         audience: page('audience'),
         screen: page('screen'),
         present: page('present'),
+        results: page('results'),
       },
       output: {
         // stable, readable shared chunks: every page needs lit; only the live pages need the socket

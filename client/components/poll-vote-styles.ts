@@ -64,8 +64,9 @@ export const pollVoteStyles = css`
   }
   .scale label {
     flex: 1;
-    display: grid;
-    place-items: center;
+    display: flex;
+    align-items: center;
+    justify-content: center;
     min-height: 3.25rem;
     border: 2px solid var(--border);
     border-radius: var(--radius);
@@ -75,10 +76,15 @@ export const pollVoteStyles = css`
     cursor: pointer;
     position: relative;
   }
+  /* the radio itself covers the button, invisibly: taps land on it, the number shows */
   .scale input {
     position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    margin: 0;
     opacity: 0;
-    pointer-events: none;
+    cursor: pointer;
   }
   .scale label:has(input:checked) {
     background: var(--accent);

@@ -128,7 +128,7 @@ export class PollVote extends LitElement {
     return html`<div class="scale">
         ${values.map((v) => html`<label>
           <input type="radio" name="scale" .value=${String(v)} .checked=${this._scale === v} @change=${() => (this._scale = v)} />
-          ${v}${v === min && low ? html`<span class="sr-only">(${low})</span>` : v === max && high ? html`<span class="sr-only">(${high})</span>` : nothing}
+          ${v}${v === min && low ? html`<span class="sr-only"> (${low})</span>` : v === max && high ? html`<span class="sr-only"> (${high})</span>` : nothing}
         </label>`)}
       </div>
       ${low || high ? html`<div class="ends" aria-hidden="true"><span>${low ?? ''}</span><span>${high ?? ''}</span></div>` : nothing}`;

@@ -34,6 +34,17 @@ export class PresenterControls extends LitElement {
       .run {
         margin-inline-start: auto;
       }
+      /* on a phone used as a remote: two big thumb targets */
+      @media (max-width: 48rem) {
+        button {
+          flex: 1 1 40%;
+          min-height: 3.5rem;
+        }
+        .run {
+          flex-basis: 100%;
+          min-height: 2.75rem;
+        }
+      }
     `,
   ];
 

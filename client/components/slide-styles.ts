@@ -49,7 +49,7 @@ export const slideContentStyles = css`
     margin-top: 0.25em;
   }
   a {
-    color: var(--accent);
+    color: var(--accent-text);
   }
   strong {
     font-weight: 650;
@@ -85,6 +85,14 @@ export const slideContentStyles = css`
     border-radius: var(--radius, 0.5rem);
     color: var(--muted);
     text-align: center;
+  }
+  /* a poll's question as the deck shows it, before (or instead of) the live form and chart */
+  .poll-question {
+    font-size: 1.15em;
+    font-weight: 600;
+  }
+  .poll-scale {
+    color: var(--muted);
   }
   table {
     border-collapse: collapse;

@@ -16,6 +16,7 @@ export class SlideView extends LitElement {
     html: { type: String },
     fit: { type: Boolean, reflect: true },
     theme: { type: String, reflect: true },
+    hidePoll: { type: Boolean, reflect: true, attribute: 'hide-poll' },
   };
 
   /** The slide's HTML as the server rendered it. */
@@ -24,6 +25,8 @@ export class SlideView extends LitElement {
   declare fit: boolean;
   /** The deck's colour scheme; unset follows the reader's preference (chooses shiki's colours). */
   declare theme: 'light' | 'dark' | undefined;
+  /** Hide the slide's static poll markup, where the page shows the live voting form instead. */
+  declare hidePoll: boolean;
 
   static override styles = [
     slideContentStyles,
@@ -48,6 +51,9 @@ export class SlideView extends LitElement {
         /* 1280 px wide → 36 px text: the projector reads like a slide, not a page */
         font-size: calc(100cqw / 36);
       }
+      :host([hide-poll]) .poll {
+        display: none;
+      }
       :host([fit]) img,
       :host([fit]) video {
         max-height: 60cqh;
@@ -61,6 +67,7 @@ export class SlideView extends LitElement {
     this.html = '';
     this.fit = false;
     this.theme = undefined;
+    this.hidePoll = false;
   }
 
   override render() {

@@ -32,6 +32,8 @@ export class TalkController implements ReactiveController {
   /** The slide the presenter is on (0-based). */
   slide = 0;
   slides: SlideData[] = [];
+  /** Where phones join, when the server knows its public address; else this page's origin. */
+  publicUrl?: string;
   audience = 0;
   /** Server clock minus local clock, so timers agree with the server's timestamps. */
   serverOffset = 0;
@@ -50,6 +52,7 @@ export class TalkController implements ReactiveController {
       loaded: (details) =>
         this.#update(() => {
           this.slides = details.slides;
+          this.publicUrl = details.publicUrl;
           if (this.status !== ConnectionStatus.error) this.error = undefined;
         }),
       failed: (err, fatal) => (fatal ? this.#fail(err.code, err.message) : this.#update(() => (this.error = { code: err.code, message: err.message }))),

@@ -1,5 +1,5 @@
-/** The HTTP API the pages read: talk list and a talk's rendered slides. */
-import type { TalkInfo } from '../../server/contract/events.js';
+/** The HTTP API the pages read: talk list, a talk's rendered slides, its results. */
+import type { PollResults, PollView, TalkInfo } from '../../server/contract/events.js';
 
 /** One row of `GET /api/talks`. */
 export interface TalkSummary {
@@ -21,6 +21,8 @@ export interface SlideData {
 export interface TalkDetails extends TalkInfo {
   current: number;
   slides: SlideData[];
+  /** The server's PUBLIC_URL, when it has one: where phones join (QR code, short address). */
+  publicUrl?: string;
 }
 
 /** A refusal from the API, carrying the server's error code and a message a person can act on. */
@@ -60,4 +62,40 @@ export async function fetchTalks(): Promise<TalkSummary[]> {
 export function fetchTalk(slug: string, key?: string): Promise<TalkDetails> {
   const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
   return getJson<TalkDetails>(`/api/talks/${encodeURIComponent(slug)}`, headers);
+}
+
+/** A poll of one run as `GET /api/talks/:slug/results` reports it. */
+export interface PollRecord extends PollView {
+  openedAt: number | null;
+  closedAt: number | null;
+  results: PollResults;
+  /** Every answer in arrival order, without who gave it. */
+  answers: { answer: unknown; at: number }[];
+}
+
+/** One delivery of the talk, with its polls. */
+export interface RunRecord {
+  id: number;
+  number: number;
+  startedAt: number;
+  endedAt: number | null;
+  polls: PollRecord[];
+}
+
+/** `GET /api/talks/:slug/results`: every run of the talk. */
+export interface TalkResults {
+  slug: string;
+  title: string;
+  runs: RunRecord[];
+}
+
+/** Where a talk's results live, as JSON and as a CSV download. */
+export function resultsUrls(slug: string) {
+  const base = `/api/talks/${encodeURIComponent(slug)}`;
+  return { json: `${base}/results`, csv: `${base}/results.csv` };
+}
+
+/** Fetches every run's polls and answers (public, like the slides). */
+export function fetchResults(slug: string): Promise<TalkResults> {
+  return getJson<TalkResults>(resultsUrls(slug).json);
 }

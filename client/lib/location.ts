@@ -10,8 +10,13 @@ export function slugFromPath(pathname: string = location.pathname): string {
   }
 }
 
-/** Absolute URLs of a talk's three views, for links and the join hint. */
+/** Absolute URLs of a talk's views, for links and the join hint; `origin` may be PUBLIC_URL. */
 export function talkUrls(slug: string, origin: string = location.origin) {
-  const base = `${origin}/${encodeURIComponent(slug)}`;
-  return { audience: base, screen: `${base}/screen`, present: `${base}/present` };
+  const base = `${origin.replace(/\/+$/, '')}/${encodeURIComponent(slug)}`;
+  return { audience: base, screen: `${base}/screen`, present: `${base}/present`, results: `${base}/results` };
+}
+
+/** An address as people type it: no scheme, no trailing slash. */
+export function shortUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/+$/, '');
 }

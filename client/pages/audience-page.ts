@@ -1,124 +1,166 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
+import type { Answer } from '../../server/contract/events.js';
+import { PollController } from '../controllers/poll-controller.js';
+import { SwipeController } from '../controllers/swipe-controller.js';
 import { TalkController } from '../controllers/talk-controller.js';
 import { slugFromPath } from '../lib/location.js';
 import { applyDeckTheme } from '../lib/theme.js';
-import { srOnly } from '../components/shared-styles.js';
+import { voterId } from '../lib/voter.js';
+import type { VoteProgress } from '../components/audience-poll.js';
+import { audienceStyles } from './audience-styles.js';
 import '../components/slide-view.js';
 import '../components/connection-badge.js';
-import '../components/slide-counter.js';
+import '../components/slide-nav.js';
+import '../components/audience-poll.js';
 
 /**
- * What a phone shows: the slide the presenter is on, following along live. Phone first
- * (flowing text from 320 px up); announces each new slide to screen readers.
+ * What a phone shows: the slide the presenter is on, following along live, or an earlier one
+ * while the reader looks back (swipe, arrows, or the footer buttons; "Back to live" returns).
+ * The active poll shows below the slide whichever slide is read. Phone first, 320 px up;
+ * announces new slides and polls to screen readers.
  */
 export class AudiencePage extends LitElement {
-  readonly #talk = new TalkController(this, { slug: slugFromPath(), role: 'audience' });
-  /** The polite live-region text: "Slide n of N: title". */
-  #announcement = '';
-  #themed?: object;
-  #scrolledFor?: string;
+  static override properties = {
+    _viewing: { state: true },
+    _progress: { state: true },
+  };
 
-  static override styles = [
-    srOnly,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 100vh;
-        min-height: 100dvh;
-      }
-      header,
-      footer {
-        display: flex;
-        align-items: center;
-        gap: 0.75rem;
-        padding: 0.5rem max(1rem, env(safe-area-inset-left));
-        color: var(--muted);
-        font-size: 0.9rem;
-      }
-      header {
-        border-bottom: 1px solid var(--border);
-      }
-      .title {
-        flex: 1;
-        min-width: 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-        margin: 0;
-        font-size: inherit;
-        font-weight: 600;
-      }
-      main {
-        flex: 1;
-        width: 100%;
-        max-width: 48rem;
-        margin: 0 auto;
-        padding: 1.25rem 1rem 2rem;
-        box-sizing: border-box;
-      }
-      slide-view {
-        font-size: 1.125rem;
-      }
-      footer {
-        justify-content: center;
-        position: sticky;
-        bottom: 0;
-        background: var(--bg);
-        border-top: 1px solid var(--border);
-        padding-bottom: max(0.5rem, env(safe-area-inset-bottom));
-      }
-      .notice {
-        color: var(--muted);
-        text-align: center;
-        margin-top: 20vh;
-      }
-      .notice.error {
-        color: var(--danger);
-      }
-    `,
-  ];
+  /** The slide the reader went back to; null while following the presenter. */
+  declare private _viewing: number | null;
+  declare private _progress: VoteProgress;
+
+  readonly #talk = new TalkController(this, { slug: slugFromPath(), role: 'audience', voter: voterId() });
+  readonly #polls = new PollController(this, this.#talk, { voter: true });
+  /** The furthest slide the talk reached while this page was open: browsing stops there. */
+  #furthest = 0;
+  #run?: number;
+  #progressFor?: string;
+  #themed?: object;
+  #announcement = '';
+  #announced = { slide: '', poll: '' };
+  #scrolledTo?: number;
+
+  static override styles = audienceStyles;
+
+  constructor() {
+    super();
+    this._viewing = null;
+    this._progress = { state: 'idle' };
+    new SwipeController(this, (direction) => this.#browse((this._viewing ?? this.#talk.slide) + (direction === 'left' ? 1 : -1)));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.#onKey);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.#onKey);
+    super.disconnectedCallback();
+  }
 
   override render() {
     const t = this.#talk;
+    const shown = this._viewing ?? t.slide;
     return html`
       <header>
         <p class="title">${t.talk?.title ?? 'Lectern'}</p>
         <connection-badge .status=${t.status} .message=${t.error?.message ?? ''}></connection-badge>
       </header>
-      <main>${this.#body()}</main>
-      <footer><slide-counter .index=${t.slide} .total=${t.slideCount}></slide-counter></footer>
+      <main>
+        ${this._viewing !== null ? html`<p class="browsing">You are looking back — the talk is on slide ${t.slide + 1}.</p>` : null}
+        ${this.#body(shown)}
+      </main>
+      <footer>
+        <slide-nav .index=${shown} .total=${t.slideCount} .furthest=${Math.max(this.#furthest, t.slide)} ?live=${this._viewing === null}
+          @browse=${(e: CustomEvent<number>) => this.#browse(e.detail)} @live=${() => this.#browse(t.slide)}></slide-nav>
+      </footer>
       <p class="sr-only" aria-live="polite" aria-atomic="true">${this.#announcement}</p>
     `;
   }
 
-  #body() {
+  #body(shown: number) {
     const t = this.#talk;
     if (t.status === 'error') return html`<p class="notice error" role="alert">${t.error?.message}</p>`;
-    const slide = t.current;
+    const slide = t.slides[shown];
     if (!slide) return html`<p class="notice">Waiting for the talk…</p>`;
-    return html`<slide-view .html=${slide.html} .theme=${t.talk?.theme}></slide-view>`;
+    const active = this.#polls.active;
+    return html`
+      <slide-view .html=${slide.html} .theme=${t.talk?.theme} ?hide-poll=${active.poll?.slide === shown}></slide-view>
+      ${active.poll
+        ? html`<audience-poll .active=${active} .progress=${this._progress} @vote=${(e: CustomEvent<Answer>) => this.#vote(e.detail)}></audience-poll>`
+        : null}
+    `;
   }
 
   protected override willUpdate(): void {
     const t = this.#talk;
+    if (t.run && t.run.id !== this.#run) {
+      // a new delivery starts over: nothing has been shown yet
+      this.#run = t.run.id;
+      this.#furthest = t.slide;
+      this._viewing = null;
+    }
+    this.#furthest = Math.max(this.#furthest, t.slide);
+    if (this._viewing === t.slide) this._viewing = null;
+    // a refusal or a pending send belongs to its poll; a new poll starts clean
+    const pollId = this.#polls.active.poll?.id;
+    if (pollId !== this.#progressFor) {
+      this.#progressFor = pollId;
+      this._progress = { state: 'idle' };
+    }
     if (t.talk && t.talk !== this.#themed) {
       this.#themed = t.talk;
       applyDeckTheme(t.talk);
       document.title = t.talk.title;
     }
-    const slide = t.current;
-    // only a real change is announced, not every re-render (audience counts, reconnects)
-    if (slide) this.#announcement = `Slide ${t.slide + 1} of ${t.slideCount}: ${slide.title}`;
+    this.#announce();
   }
 
   protected override updated(): void {
     // a new slide starts at its top, like turning a page
-    if (this.#announcement !== this.#scrolledFor) {
-      this.#scrolledFor = this.#announcement;
+    const shown = this._viewing ?? this.#talk.slide;
+    if (this.#talk.current && shown !== this.#scrolledTo) {
+      this.#scrolledTo = shown;
       window.scrollTo({ top: 0 });
     }
   }
+
+  /** Only real changes are announced, not every re-render (audience counts, reconnects). */
+  #announce(): void {
+    const t = this.#talk;
+    const poll = this.#polls.active.poll;
+    const slide = t.current ? `Slide ${t.slide + 1} of ${t.slideCount}: ${t.current.title}` : '';
+    const pollText = poll ? `${poll.status === 'open' ? 'Poll open' : 'Poll closed'}: ${poll.question}` : '';
+    if (slide !== this.#announced.slide && this._viewing === null) this.#announcement = slide;
+    else if (slide !== this.#announced.slide) this.#announcement = `The talk moved to slide ${t.slide + 1}.`;
+    else if (pollText && pollText !== this.#announced.poll) this.#announcement = pollText;
+    this.#announced = { slide, poll: pollText };
+  }
+
+  #browse(index: number): void {
+    const t = this.#talk;
+    const last = Math.max(this.#furthest, t.slide);
+    if (index < 0 || index > last || index >= t.slideCount) return;
+    this._viewing = index === t.slide ? null : index;
+  }
+
+  async #vote(answer: Answer): Promise<void> {
+    const poll = this.#polls.active.poll;
+    if (!poll) return;
+    this._progress = { state: 'sending' };
+    const ack = await this.#polls.vote(poll.id, answer);
+    this._progress = ack.ok ? { state: 'idle' } : { state: 'refused', message: ack.error.message };
+  }
+
+  readonly #onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    const target = e.composedPath()[0];
+    if (target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    const shown = this._viewing ?? this.#talk.slide;
+    if (e.key === 'ArrowLeft') this.#browse(shown - 1);
+    else if (e.key === 'ArrowRight') this.#browse(shown + 1);
+  };
 }
 
 customElements.define('audience-page', AudiencePage);

@@ -1,25 +1,35 @@
-import { LitElement, css, html } from 'lit';
-import type { Ack } from '../../server/contract/events.js';
+import { LitElement, html } from 'lit';
+import type { Ack, NewPollInput } from '../../server/contract/events.js';
+import { PollController } from '../controllers/poll-controller.js';
+import { SwipeController } from '../controllers/swipe-controller.js';
 import { TalkController } from '../controllers/talk-controller.js';
 import { slugFromPath } from '../lib/location.js';
 import { forgetKey, loadKey, saveKey, takeKeyFromFragment } from '../lib/presenter-key.js';
 import { applyDeckTheme } from '../lib/theme.js';
 import type { NavigateDirection } from '../components/presenter-controls.js';
+import type { PollActionDetail } from '../components/poll-panel.js';
+import type { PollForm } from '../components/poll-form.js';
 import { presenterStyles } from './presenter-styles.js';
 import '../components/slide-view.js';
 import '../components/connection-badge.js';
 import '../components/slide-counter.js';
 import '../components/audience-count.js';
 import '../components/elapsed-timer.js';
+import '../components/wall-clock.js';
 import '../components/presenter-controls.js';
+import '../components/slide-grid.js';
+import '../components/poll-panel.js';
+import '../components/poll-form.js';
 import '../components/key-form.js';
 
 const nextKeys = new Set(['ArrowRight', 'PageDown', ' ']);
 const prevKeys = new Set(['ArrowLeft', 'PageUp']);
 
 /**
- * The speaker's console: current slide, next slide, notes, position, audience and elapsed time;
- * drives the talk with the keyboard or the on-screen buttons. Asks for the presenter key once.
+ * The speaker's console: current and next slide, notes, position, audience, clock and elapsed
+ * time; every slide to jump to; the poll on screen with its controls and live results, and a
+ * form for ad-hoc questions. Drives the talk by keyboard, buttons, or — on a phone used as a
+ * remote — tapping the slide (next) and swiping. Asks for the presenter key once.
  */
 export class PresenterPage extends LitElement {
   static override properties = {
@@ -35,6 +45,7 @@ export class PresenterPage extends LitElement {
     role: 'presenter',
     key: takeKeyFromFragment(this.#slug) ?? loadKey(this.#slug),
   });
+  readonly #polls = new PollController(this, this.#talk, { voter: false });
   #themed?: object;
 
   static override styles = presenterStyles;
@@ -42,6 +53,7 @@ export class PresenterPage extends LitElement {
   constructor() {
     super();
     this._actionError = '';
+    new SwipeController(this, (direction) => this.#talk.key && this.#navigate(direction === 'left' ? 'next' : 'prev'));
   }
 
   override connectedCallback(): void {
@@ -62,40 +74,55 @@ export class PresenterPage extends LitElement {
     }
     const next = t.slides[t.slide + 1];
     const notes = t.current?.notes;
+    const offline = t.status !== 'live';
     return html`
       <header>
         <h1>${t.talk?.title ?? 'Lectern'}</h1>
         <slide-counter .index=${t.slide} .total=${t.slideCount}></slide-counter>
         <audience-count .count=${t.audience}></audience-count>
+        <wall-clock></wall-clock>
         <elapsed-timer .since=${t.run?.startedAt ?? 0} .offset=${t.serverOffset}></elapsed-timer>
         <connection-badge .status=${t.status} .message=${t.error?.message ?? ''}></connection-badge>
       </header>
       ${t.status === 'error' ? html`<p class="error" role="alert">${t.error?.message}</p>` : null}
       <main>
         <section class="current" aria-label="Current slide">
-          ${t.current ? html`<slide-view fit .html=${t.current.html} .theme=${t.talk?.theme}></slide-view>` : html`<p class="empty">Loading slides…</p>`}
+          ${t.current
+            ? html`<slide-view fit .html=${t.current.html} .theme=${t.talk?.theme} title="Tap for the next slide"
+                @click=${(e: MouseEvent) => this.#onSlideTap(e)}></slide-view>`
+            : html`<p class="empty">Loading slides…</p>`}
+          <div class="controls">
+            <presenter-controls .canPrev=${t.slide > 0} .canNext=${t.slide < t.slideCount - 1} .disabled=${offline}
+              @navigate=${(e: CustomEvent<NavigateDirection>) => this.#navigate(e.detail)}
+              @start-run=${() => this.#run(t.startRun())}></presenter-controls>
+            <p class="action-error" role="status">${this._actionError}</p>
+          </div>
         </section>
-        <aside>
-          <section aria-label="Next slide">
-            <h2>Next</h2>
+        <aside class="side" aria-label="Next slide and notes">
+          <section class="next-slide" aria-labelledby="next-h">
+            <h2 id="next-h">Next</h2>
             ${next ? html`<slide-view fit class="next" .html=${next.html} .theme=${t.talk?.theme}></slide-view>` : html`<p class="empty">End of the talk</p>`}
           </section>
-          <section aria-label="Speaker notes">
-            <h2>Notes</h2>
+          <section aria-labelledby="notes-h">
+            <h2 id="notes-h">Notes</h2>
             ${notes ? html`<slide-view class="notes" .html=${notes}></slide-view>` : html`<p class="empty">No notes for this slide.</p>`}
           </section>
         </aside>
+        <section class="polls" aria-labelledby="poll-h">
+          <h2 id="poll-h">Poll</h2>
+          <poll-panel .active=${this.#polls.active} ?disabled=${offline}
+            @poll-action=${(e: CustomEvent<PollActionDetail>) => this.#run(this.#polls.command(e.detail.action, e.detail.poll))}></poll-panel>
+          <details>
+            <summary>Ask an ad-hoc question</summary>
+            <poll-form ?disabled=${offline} @poll-create=${this.#onCreate}></poll-form>
+          </details>
+        </section>
       </main>
-      <footer>
-        <presenter-controls
-          .canPrev=${t.slide > 0}
-          .canNext=${t.slide < t.slideCount - 1}
-          .disabled=${t.status !== 'live'}
-          @navigate=${(e: CustomEvent<NavigateDirection>) => this.#navigate(e.detail)}
-          @start-run=${() => this.#run(t.startRun())}
-        ></presenter-controls>
-        <p class="action-error" role="status">${this._actionError}</p>
-      </footer>
+      <section class="grid" aria-labelledby="grid-h">
+        <h2 id="grid-h">All slides</h2>
+        <slide-grid .slides=${t.slides} .current=${t.slide} ?disabled=${offline}
+          @goto=${(e: CustomEvent<number>) => this.#run(t.goto(e.detail))}></slide-grid>
+      </section>
     `;
   }
 
@@ -113,10 +140,26 @@ export class PresenterPage extends LitElement {
     void this.#run(direction === 'next' ? this.#talk.next() : this.#talk.prev());
   }
 
-  async #run(command: Promise<Ack<unknown>>): Promise<void> {
+  async #run(command: Promise<Ack<unknown>>): Promise<boolean> {
     const ack = await command;
     this._actionError = ack.ok ? '' : ack.error.message;
+    return ack.ok;
   }
+
+  #onSlideTap(e: MouseEvent): void {
+    // a tap on a link inside the slide is not a page turn
+    if (e.composedPath().some((el) => el instanceof HTMLAnchorElement)) return;
+    e.preventDefault();
+    if (this.#talk.slide < this.#talk.slideCount - 1) this.#navigate('next');
+  }
+
+  readonly #onCreate = async (e: CustomEvent<NewPollInput>) => {
+    const form = e.target as PollForm;
+    if (await this.#run(this.#polls.create(e.detail))) {
+      form.reset();
+      form.closest('details')?.removeAttribute('open');
+    }
+  };
 
   readonly #onKeySubmit = (e: CustomEvent<string>) => {
     saveKey(this.#slug, e.detail);
@@ -128,7 +171,7 @@ export class PresenterPage extends LitElement {
     const target = e.composedPath()[0];
     // typing in a field, or Space "clicking" a focused button, is not a slide change
     if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    if (e.key === ' ' && target instanceof HTMLButtonElement) return;
+    if (e.key === ' ' && (target instanceof HTMLButtonElement || (target instanceof HTMLElement && target.tagName === 'SUMMARY'))) return;
     const direction = nextKeys.has(e.key) ? 'next' : prevKeys.has(e.key) ? 'prev' : undefined;
     if (!direction) return;
     e.preventDefault();

@@ -1,4 +1,7 @@
-/** Layout of the presenter console: slide large on the left, next + notes on the right. */
+/**
+ * Layout of the presenter console. Wide: current slide | next + notes | poll, all slides below.
+ * Medium: the poll moves under the slides. Phone (a remote): one column, big buttons first.
+ */
 import { css } from 'lit';
 
 export const presenterStyles = css`
@@ -8,7 +11,7 @@ export const presenterStyles = css`
     min-height: 100vh;
     min-height: 100dvh;
     gap: 0.75rem;
-    padding: 0.75rem 1rem;
+    padding: 0.75rem 1rem 1.5rem;
     box-sizing: border-box;
   }
   header {
@@ -35,16 +38,50 @@ export const presenterStyles = css`
     color: var(--muted);
   }
   main {
-    flex: 1;
     display: grid;
-    grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr);
+    grid-template-columns: minmax(0, 2fr) minmax(14rem, 1fr) minmax(18rem, 1.1fr);
     gap: 1rem;
     align-items: start;
   }
-  aside {
+  .current {
+    display: flex;
+    flex-direction: column;
+    gap: 0.6rem;
+  }
+  .current slide-view {
+    cursor: pointer;
+    touch-action: pan-y;
+  }
+  .side,
+  .polls {
     display: flex;
     flex-direction: column;
     gap: 1rem;
+    min-width: 0;
+  }
+  .polls {
+    padding: 0.75rem;
+    border: 1px solid var(--border);
+    border-radius: var(--radius);
+    background: var(--surface);
+    gap: 0.75rem;
+  }
+  .polls h2 {
+    margin: 0;
+  }
+  summary {
+    cursor: pointer;
+    font-weight: 600;
+    min-height: 2.75rem;
+    display: flex;
+    align-items: center;
+  }
+  summary:focus-visible {
+    outline: 3px solid var(--accent);
+    outline-offset: 2px;
+  }
+  details[open] summary {
+    margin-bottom: 0.5rem;
   }
   slide-view[fit] {
     border: 1px solid var(--border);
@@ -52,11 +89,12 @@ export const presenterStyles = css`
   }
   .notes {
     font-size: 1.15rem;
-    max-height: 50vh;
+    max-height: 45vh;
     overflow-y: auto;
   }
   .empty {
     color: var(--muted);
+    margin: 0;
   }
   .error {
     margin: 0;
@@ -66,13 +104,43 @@ export const presenterStyles = css`
     color: var(--danger);
   }
   .action-error {
-    margin: 0.35rem 0 0;
+    margin: 0;
     min-height: 1.5em;
     color: var(--danger);
   }
+  @media (max-width: 72rem) {
+    main {
+      grid-template-columns: minmax(0, 3fr) minmax(14rem, 2fr);
+    }
+    .polls {
+      grid-column: 1 / -1;
+    }
+  }
   @media (max-width: 48rem) {
+    :host {
+      padding: 0.5rem 0.75rem 1.5rem;
+    }
+    header {
+      font-size: 0.95rem;
+      gap: 0.35rem 0.9rem;
+    }
+    h1 {
+      flex-basis: 100%;
+    }
     main {
       grid-template-columns: minmax(0, 1fr);
+    }
+    /* a remote: the buttons stay under the thumb */
+    .controls {
+      position: sticky;
+      bottom: 0;
+      z-index: 1;
+      padding: 0.5rem 0;
+      background: var(--bg);
+    }
+    /* a remote has no room for a preview; the grid below shows what comes */
+    .next-slide {
+      display: none;
     }
   }
 `;

@@ -1,32 +1,64 @@
 import { LitElement, css, html } from 'lit';
+import { PollController } from '../controllers/poll-controller.js';
 import { TalkController } from '../controllers/talk-controller.js';
-import { slugFromPath, talkUrls } from '../lib/location.js';
+import { shortUrl, slugFromPath, talkUrls } from '../lib/location.js';
 import { applyDeckTheme } from '../lib/theme.js';
 import '../components/slide-view.js';
 import '../components/connection-badge.js';
 import '../components/audience-count.js';
+import '../components/join-banner.js';
+import '../components/poll-stage.js';
 
 /**
- * The projector view: the current slide as large as a 16:9 box fits the window, with the
- * audience count and where to join in a quiet corner. `f` toggles full screen.
+ * The projector view: the current slide as large as a 16:9 box fits the window, or the live
+ * results of the poll on it; the join banner (QR code + short address) on the first slide and
+ * whenever `j` (or `q`) toggles it; the audience count in a quiet corner. `f` toggles full
+ * screen. Needs no mouse: the keys are the whole interface.
  */
 export class ScreenPage extends LitElement {
+  static override properties = {
+    _join: { state: true },
+  };
+
+  /** The join banner as toggled by hand on this slide; undefined follows the default. */
+  declare private _join: boolean | undefined;
+
   readonly #slug = slugFromPath();
   readonly #talk = new TalkController(this, { slug: this.#slug, role: 'screen' });
+  readonly #polls = new PollController(this, this.#talk, { voter: false });
   #themed?: object;
+  #joinSlide = 0;
 
   static override styles = css`
     :host {
       position: fixed;
       inset: 0;
-      display: grid;
-      place-items: center;
+      display: flex;
       background: #000;
       overflow: hidden;
     }
-    slide-view {
-      /* the largest 16:9 box that fits the window */
-      width: min(100vw, calc(100vh * 16 / 9));
+    .stage {
+      flex: 1;
+      display: grid;
+      place-items: center;
+      container-type: size;
+      min-width: 0;
+    }
+    slide-view,
+    poll-stage {
+      /* the largest 16:9 box that fits */
+      width: min(100cqw, calc(100cqh * 16 / 9));
+    }
+    aside {
+      flex: none;
+      width: clamp(16rem, 30vw, 40rem);
+      display: grid;
+      place-items: center;
+      padding: 3vh 2vw;
+      box-sizing: border-box;
+      background: var(--bg);
+      border-inline-start: 1px solid var(--border);
+      font-size: clamp(1rem, 1.8vw, 2.2rem);
     }
     .corner {
       position: fixed;
@@ -53,6 +85,11 @@ export class ScreenPage extends LitElement {
     }
   `;
 
+  constructor() {
+    super();
+    this._join = undefined;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this.#onKey);
@@ -65,23 +102,42 @@ export class ScreenPage extends LitElement {
 
   override render() {
     const t = this.#talk;
-    const join = talkUrls(this.#slug).audience.replace(/^https?:\/\//, '');
+    const url = talkUrls(this.#slug, t.publicUrl ?? location.origin).audience;
+    const join = shortUrl(url);
+    const showJoin = this.#joinShown();
     return html`
-      ${t.status === 'error'
-        ? html`<p class="notice" role="alert">${t.error?.message}</p>`
-        : t.current
-          ? html`<slide-view fit .html=${t.current.html} .theme=${t.talk?.theme}></slide-view>`
-          : html`<p class="notice">Waiting for the talk…</p>`}
+      <div class="stage">${this.#main()}</div>
+      ${showJoin ? html`<aside aria-label="How to join"><join-banner .url=${url} .label=${join}></join-banner></aside>` : null}
       <div class="corner">
-        <span class="join">${join}</span>
+        ${showJoin ? null : html`<span class="join">${join}</span>`}
         <audience-count .count=${t.audience}></audience-count>
         ${t.status === 'live' ? null : html`<connection-badge .status=${t.status}></connection-badge>`}
       </div>
     `;
   }
 
+  #main() {
+    const t = this.#talk;
+    if (t.status === 'error') return html`<p class="notice" role="alert">${t.error?.message}</p>`;
+    const { poll, results } = this.#polls.active;
+    // a poll takes the stage once voting has started; before that the slide shows its question
+    const onStage = poll && (poll.slide === null || poll.slide === t.slide) && (poll.status === 'open' || (results?.total ?? 0) > 0);
+    if (onStage) return html`<poll-stage .poll=${poll} .results=${results}></poll-stage>`;
+    if (!t.current) return html`<p class="notice">Waiting for the talk…</p>`;
+    return html`<slide-view fit .html=${t.current.html} .theme=${t.talk?.theme}></slide-view>`;
+  }
+
+  #joinShown(): boolean {
+    return this._join ?? this.#talk.slide === 0;
+  }
+
   protected override willUpdate(): void {
     const talk = this.#talk.talk;
+    // a hand toggle holds for its slide; the next slide goes back to the default
+    if (this.#talk.slide !== this.#joinSlide) {
+      this.#joinSlide = this.#talk.slide;
+      this._join = undefined;
+    }
     if (talk && talk !== this.#themed) {
       this.#themed = talk;
       applyDeckTheme(talk);
@@ -90,9 +146,13 @@ export class ScreenPage extends LitElement {
   }
 
   readonly #onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'f' || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (document.fullscreenElement) void document.exitFullscreen();
-    else void document.documentElement.requestFullscreen().catch(() => undefined);
+    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+    const key = e.key.toLowerCase();
+    if (key === 'j' || key === 'q') this._join = !this.#joinShown();
+    else if (key === 'f') {
+      if (document.fullscreenElement) void document.exitFullscreen();
+      else void document.documentElement.requestFullscreen().catch(() => undefined);
+    }
   };
 }
 

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { fetchTalks, type TalkSummary } from '../lib/api.js';
 import { buttonStyles } from '../components/shared-styles.js';
 
-/** The index page: every talk this server holds, with links to its three views. */
+/** The index page: every talk this server holds, with links to its views and results. */
 export class TalkList extends LitElement {
   static override properties = {
     _talks: { state: true },
@@ -53,7 +53,7 @@ export class TalkList extends LitElement {
         gap: 0.5rem 1rem;
       }
       a {
-        color: var(--accent);
+        color: var(--accent-text);
       }
       .error {
         color: var(--danger);
@@ -94,6 +94,7 @@ export class TalkList extends LitElement {
         <a href=${base}>Audience</a>
         <a href=${`${base}/screen`}>Screen</a>
         <a href=${`${base}/present`}>Present</a>
+        <a href=${`${base}/results`}>Results</a>
       </nav>
     </li>`;
   }

@@ -1,0 +1,95 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { PollResults as Results, PollView } from '../../server/contract/events.js';
+import './poll-results.js';
+
+/**
+ * The projector's view of a live poll, in the slide's 16:9 box: the question, the results as
+ * they come in (or only the count while the presenter hides them), and whether voting is open.
+ */
+export class PollStage extends LitElement {
+  static override properties = {
+    poll: { attribute: false },
+    results: { attribute: false },
+  };
+
+  declare poll: PollView | null;
+  declare results: Results | undefined;
+
+  static override styles = css`
+    :host {
+      display: block;
+      aspect-ratio: 16 / 9;
+      container-type: size;
+      overflow: hidden;
+      background: var(--bg);
+      color: var(--fg);
+    }
+    .stage {
+      box-sizing: border-box;
+      block-size: 100%;
+      display: flex;
+      flex-direction: column;
+      gap: 3cqh;
+      padding: 5cqh 6cqw 7cqh;
+      font-size: calc(100cqw / 40);
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.6em;
+      line-height: 1.15;
+      text-wrap: balance;
+    }
+    poll-results {
+      flex: 1;
+      min-block-size: 0;
+      overflow: hidden;
+    }
+    .hidden {
+      flex: 1;
+      display: grid;
+      place-items: center;
+      font-size: 1.4em;
+      color: var(--muted);
+    }
+    footer {
+      display: flex;
+      gap: 0.4em;
+      color: var(--muted);
+      font-size: 0.8em;
+    }
+    .open {
+      color: var(--ok);
+      font-weight: 650;
+    }
+  `;
+
+  constructor() {
+    super();
+    this.poll = null;
+    this.results = undefined;
+  }
+
+  override render() {
+    const poll = this.poll;
+    if (!poll) return nothing;
+    const open = poll.status === 'open';
+    const total = this.results?.total ?? 0;
+    return html`<section class="stage" aria-label="Poll results">
+      <h2>${poll.question}</h2>
+      ${poll.resultsHidden
+        ? html`<p class="hidden">${total} ${total === 1 ? 'answer' : 'answers'} — results hidden for now</p>`
+        : html`<poll-results .results=${this.results} .poll=${poll}></poll-results>`}
+      <footer>
+        <span class=${open ? 'open' : ''}>${open ? 'Voting open' : 'Voting closed'}</span>
+      </footer>
+    </section>`;
+  }
+}
+
+customElements.define('poll-stage', PollStage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'poll-stage': PollStage;
+  }
+}

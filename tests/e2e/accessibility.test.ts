@@ -1,0 +1,134 @@
+/**
+ * axe-core on every view, light and dark, in the states people meet them in: a phone that
+ * answered a poll, the screen with results and the join code, the presenter console, the key
+ * form, the results page and the talk list. No serious or critical violation is allowed.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_DECK } from '../../server/config.js';
+import { DESKTOP, PHONE, PROJECTOR, launchBrowser } from '../helpers/browser.js';
+import { FIXTURE_DECK, startTestServer, type TestServer } from '../helpers/server.js';
+import { seriousViolations } from './axe.js';
+
+const DECK = fileURLToPath(new URL('../fixtures/decks/ui-polls.md', import.meta.url));
+
+let server: TestServer;
+let browser: Browser;
+let slug: string;
+
+interface View {
+  name: string;
+  path: () => string;
+  device: BrowserContextOptions;
+  /** Brings the page into the state worth checking. */
+  ready: (page: Page) => Promise<void>;
+}
+
+const views: View[] = [
+  {
+    name: 'audience, after answering',
+    path: () => `/${slug}`,
+    device: PHONE,
+    ready: async (page) => {
+      await page.getByRole('radio', { name: 'Disks' }).check();
+      await page.getByRole('button', { name: 'Send answer' }).click();
+      await page.getByText('Answer received').waitFor();
+      await page.locator('audience-poll poll-results .bars').waitFor();
+    },
+  },
+  {
+    name: 'screen, results and join code',
+    path: () => `/${slug}/screen`,
+    device: PROJECTOR,
+    ready: async (page) => {
+      await page.locator('poll-stage poll-results .bars').waitFor();
+      await page.keyboard.press('j');
+      await page.getByRole('img', { name: /QR code to join/ }).waitFor();
+    },
+  },
+  {
+    name: 'presenter console',
+    path: () => `/${slug}/present#key=${server.key}`,
+    device: DESKTOP,
+    ready: async (page) => {
+      await page.locator('poll-panel poll-results .bars').waitFor();
+      await page.getByText('Ask an ad-hoc question').click();
+    },
+  },
+  {
+    name: 'presenter key form',
+    path: () => `/${slug}/present`,
+    device: DESKTOP,
+    ready: (page) => page.getByRole('heading', { name: 'Presenter key' }).waitFor(),
+  },
+  {
+    name: 'results',
+    path: () => `/${slug}/results`,
+    device: DESKTOP,
+    ready: (page) => page.locator('results-page article poll-results .bars').waitFor(),
+  },
+  {
+    name: 'talk list',
+    path: () => '/',
+    device: DESKTOP,
+    ready: (page) => page.getByRole('heading', { name: 'Poll demo' }).waitFor(),
+  },
+];
+
+beforeAll(async () => {
+  // two talks, so `/` shows the list instead of redirecting to the only talk
+  [server, browser] = await Promise.all([startTestServer({ decks: [DECK, FIXTURE_DECK] }), launchBrowser()]);
+  slug = server.slugs.find((s) => s !== 'basic' && s.includes('poll')) ?? server.slugs[0]!;
+  const res = await fetch(`${server.url}/api/talks/${slug}/slide`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ index: 1 }), // the poll slide
+  });
+  expect(res.ok).toBe(true);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a view in a fresh context, brings it into shape, and runs axe. */
+async function check(url: string, view: Pick<View, 'device' | 'ready'>, colorScheme: 'light' | 'dark') {
+  // bypassCSP: the page's policy rightly refuses inline scripts, and axe arrives as one
+  const context = await browser.newContext({ ...view.device, colorScheme, bypassCSP: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await view.ready(page);
+    expect(await seriousViolations(page)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
+
+describe.each(['light', 'dark'] as const)('accessibility in %s mode', (colorScheme) => {
+  it.each(views)('$name has no serious violations', (view) => check(`${server.url}${view.path()}`, view, colorScheme));
+});
+
+describe('a deck’s own colours (the example deck: dark, teal accent)', () => {
+  let own: TestServer;
+  beforeAll(async () => {
+    own = await startTestServer({ decks: [EXAMPLE_DECK] });
+  }, 60_000);
+  afterAll(() => own?.close());
+
+  const deckViews = [
+    { name: 'audience', path: () => '/homelab', device: PHONE },
+    { name: 'screen with the join code', path: () => '/homelab/screen', device: PROJECTOR },
+    { name: 'presenter console', path: () => `/homelab/present#key=${own.key}`, device: DESKTOP },
+  ];
+
+  it.each(deckViews)('$name keeps its text readable', (view) => {
+    const ready = async (page: Page) => {
+      await page.locator('slide-view').first().waitFor();
+      if (view.name.startsWith('screen')) await page.getByRole('img', { name: /QR code/ }).waitFor();
+    };
+    return check(`${own.url}${view.path()}`, { device: view.device, ready }, 'light');
+  });
+});
