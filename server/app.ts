@@ -27,6 +27,7 @@ export interface AppDeps {
   ping: () => Promise<void>;
   registry: Registry;
   metricsToken?: string;
+  publicUrl?: string;
 }
 
 /** API bodies are small JSON; anything bigger is refused before it is read. */

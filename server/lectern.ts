@@ -11,6 +11,10 @@ import type { Config } from './config.js';
 import { DeckError, loadDeck, watchDeck, type Deck } from './deck/index.js';
 import type { PeerBus } from './live/peers.js';
 import { createPolls, type Polls } from './live/polls.js';
+import { createQa } from './live/qa.js';
+import { createReactions } from './live/reactions.js';
+import { recordSlideVisit, slideVisitsForRun } from '../db/repo/index.js';
+import type { Db } from '../db/client.js';
 import { createTalks, type Talks } from './live/talks.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createKeyLockout } from './middleware/key-lockout.js';
@@ -38,6 +42,9 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
     closers.unshift(() => talks.close());
     let peers: PeerBus | undefined;
     const polls = createPolls({ db: database.db, talks, log, onChange: (slug) => peers?.publish({ type: 'polls', slug }) });
+    const qa = createQa({ db: database.db, talks, log });
+    const reactions = createReactions({ db: database.db, talks, log });
+    closers.unshift(() => reactions.close(), () => qa.close());
     const auth = { presenterKey: config.presenterKey, lockout: createKeyLockout(), trustProxy: config.trustProxy };
 
     const cluster = await createCluster({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, log });
@@ -55,6 +62,7 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
       ping: () => database.ping(),
       registry: metrics.registry,
       metricsToken: config.metricsToken,
+      publicUrl: config.publicUrl,
     });
     const httpServer = await new Promise<HttpServer>((resolve, reject) => {
       const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server as HttpServer));
@@ -63,6 +71,8 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
     const realtime = createRealtime(httpServer, {
       talks,
       polls,
+      qa,
+      reactions,
       log,
       cluster,
       presenterKey: config.presenterKey,
@@ -74,8 +84,9 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
     });
     peers = realtime.peers;
     socketsPerTalk = realtime.socketsPerTalk;
-    const unfollow = followTalks({ talks, polls, peers, metrics, log });
+    const unfollow = followTalks({ talks, polls, peers, metrics, log, db: database.db });
     await Promise.all(talks.list().map(({ deck }) => polls.onSlide(deck.slug, null)));
+    await Promise.all(talks.list().map(({ run }) => startTimeline(database.db, run.id, run.currentSlide)));
     const unwatch = config.watchDecks ? decks.map((deck) => watchDeck(deck.file, () => void reloadDeck(deck, talks, log))) : [];
 
     return {
@@ -103,6 +114,11 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
   }
 }
 
+/** The engagement timeline starts with the slide a run is on when the server starts serving it. */
+async function startTimeline(db: Db, runId: number, slide: number) {
+  if ((await slideVisitsForRun(db, runId)).length === 0) await recordSlideVisit(db, runId, slide);
+}
+
 export type Lectern = Awaited<ReturnType<typeof startLectern>>;
 
 /** Re-reads a deck whose file changed; a broken edit keeps the previous version on screen. */
@@ -124,14 +140,19 @@ async function reloadDeck(deck: Deck, talks: Talks, log: Logger) {
  * Polls follow the talk (reaching a slide opens its poll; a new run starts fresh polls), and other
  * processes hear about every change so they serve the same state.
  */
-function followTalks(deps: { talks: Talks; polls: Polls; peers: PeerBus; metrics: Metrics; log: Logger }) {
-  const { talks, polls, peers, metrics, log } = deps;
+function followTalks(deps: { talks: Talks; polls: Polls; peers: PeerBus; metrics: Metrics; log: Logger; db: Db }) {
+  const { talks, polls, peers, metrics, log, db } = deps;
+  const visit = (runId: number, slide: number) =>
+    recordSlideVisit(db, runId, slide).catch((err: Error) => log.warn({ err: err.message }, 'slide visit not recorded'));
   const stopLocal = talks.subscribe((e) => {
     if (e.type === 'slide:changed') {
       metrics.slideChanged(e.slug);
-      peers.publish({ type: 'slide', slug: e.slug, runId: talks.require(e.slug).run.id, slide: e.change.index });
+      const runId = talks.require(e.slug).run.id;
+      peers.publish({ type: 'slide', slug: e.slug, runId, slide: e.change.index });
+      void visit(runId, e.change.index);
     } else if (e.type === 'run:started') {
       peers.publish({ type: 'run', slug: e.slug });
+      void visit(e.run.id, e.slide);
     }
     const done = e.type === 'slide:changed' ? polls.onSlide(e.slug, e.from) : e.type === 'run:started' ? polls.onRunStarted(e.slug) : polls.onSlide(e.slug, null);
     return done.catch((err) => log.error({ err, slug: e.slug }, 'poll state could not follow the talk'));

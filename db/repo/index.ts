@@ -2,3 +2,5 @@ export * from './talks.js';
 export * from './runs.js';
 export * from './polls.js';
 export * from './votes.js';
+export * from './questions.js';
+export * from './engagement.js';

@@ -4,3 +4,5 @@ export * from './runs.js';
 export * from './polls.js';
 export * from './votes.js';
 export * from './socket-io.js';
+export * from './questions.js';
+export * from './engagement.js';

@@ -4,9 +4,10 @@
  */
 import type { PollType } from '../deck/types.js';
 import type { Answer, PollResults } from '../domain/poll.js';
+import type { ModerationAction, QaMode, ReactionKind } from '../domain/qa.js';
 import type { ErrorCode } from '../domain/errors.js';
 
-export type { Answer, PollResults, PollType };
+export type { Answer, ModerationAction, PollResults, PollType, QaMode, ReactionKind };
 
 /** Bumped when a change would break an older client. */
 export const PROTOCOL_VERSION = 1;
@@ -64,6 +65,8 @@ export interface PollView {
   scaleMax?: number;
   labels?: [string, string];
   status: 'open' | 'closed';
+  /** When it last opened; null while it has never been open ("voting has not started"). */
+  openedAt: number | null;
   resultsHidden: boolean;
   /** The slide it belongs to; null for an ad-hoc poll. */
   slide: number | null;
@@ -78,6 +81,31 @@ export interface ActivePoll {
   myAnswer?: Answer;
 }
 
+/** An audience question. Phones see approved ones (and their own pending ones, marked `mine`). */
+export interface QuestionView {
+  id: number;
+  text: string;
+  /** The name the asker gave, if any; anonymous otherwise. */
+  name?: string;
+  votes: number;
+  status: 'pending' | 'approved' | 'hidden';
+  answered: boolean;
+  /** Shown on the screen; at most one per run. */
+  pinned: boolean;
+  at: number;
+  /** The slide on screen when it was asked. */
+  slide: number;
+  mine?: boolean;
+}
+
+/** Q&A as a client first sees it. */
+export interface QaState {
+  mode: QaMode;
+  questions: QuestionView[];
+  /** Question ids this phone has upvoted. */
+  upvoted: number[];
+}
+
 /** Everything a client needs to be in sync, sent on connect and on request. */
 export interface TalkState {
   protocol: number;
@@ -87,6 +115,7 @@ export interface TalkState {
   slide: number;
   audience: number;
   active: ActivePoll;
+  qa: QaState;
   /** Server time in ms when this state was read. */
   at: number;
 }
@@ -107,6 +136,12 @@ export interface ServerToClientEvents {
   'poll:active': (e: ActivePoll) => void;
   /** Live results, at most a few per second per poll; the final tally always follows the last vote. */
   'poll:results': (e: { poll: string; results: PollResults }) => void;
+  /** The presenter deleted the poll's answers: phones forget theirs and may answer again. */
+  'poll:reset': (e: { poll: string }) => void;
+  /** Questions asked, upvoted or moderated (merge by id); `removed` ones are no longer shown to this client. */
+  'questions:changed': (e: { questions: QuestionView[]; removed?: number[] }) => void;
+  /** Reaction taps of the last half second on a slide, added up (presenter and screen). */
+  reactions: (e: { slide: number; counts: Partial<Record<ReactionKind, number>> }) => void;
 }
 
 export interface PollRef {
@@ -142,6 +177,14 @@ export interface ClientToServerEvents {
   'poll:reset': (payload: PollRef, ack: AckFn<PollView>) => void;
   /** Asks an ad-hoc question: it opens at once and shows on every phone. */
   'poll:create': (payload: NewPollInput, ack: AckFn<PollView>) => void;
+  /** Ask a question (at most 280 characters; `name` optional, anonymous by default). */
+  'question:ask': (payload: { text: string; name?: string }, ack: AckFn<QuestionView>) => void;
+  /** Upvote (`up: true`) or withdraw the upvote; one per phone per question. */
+  'question:upvote': (payload: { id: number; up: boolean }, ack: AckFn<{ id: number; votes: number; up: boolean }>) => void;
+  /** Presenter: approve, hide, mark answered (or not), pin to the screen (or unpin). */
+  'question:moderate': (payload: { id: number; action: ModerationAction }, ack: AckFn<QuestionView>) => void;
+  /** A reaction tap; the screen shows them in bursts. */
+  'reaction:send': (payload: { kind: ReactionKind }, ack: AckFn<{ kind: ReactionKind }>) => void;
 }
 
 /** Between Lectern processes sharing a deployment (see server/live/peers.ts). */

@@ -31,3 +31,15 @@ export const GotoSchema = z.object({ index: z.number().int('index must be a whol
 
 /** Commands without a payload accept nothing or an empty object. */
 export const NoPayloadSchema = z.union([z.undefined(), z.object({}).strict()]);
+
+export const AskSchema = z
+  .object({
+    text: z.string({ error: 'text must be the question as text' }).max(2_000, 'the question is far too long'),
+    name: z.string().max(200).optional(),
+  })
+  .strict();
+export const UpvoteSchema = z.object({ id: z.number().int().positive(), up: z.boolean() }).strict();
+export const ModerateSchema = z
+  .object({ id: z.number().int().positive(), action: z.enum(['approve', 'hide', 'answer', 'unanswer', 'pin', 'unpin']) })
+  .strict();
+export const ReactionSchema = z.object({ kind: z.enum(['clap', 'heart', 'laugh', 'mindblown', 'thumbsup', 'lost']) }).strict();

@@ -79,6 +79,11 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
     if (theme !== 'light' && theme !== 'dark') throw new DeckError(abs, `front matter "theme" must be light or dark (got ${JSON.stringify(theme)})`);
     deck.theme = theme;
   }
+  const qa = meta['qa'];
+  if (qa !== undefined && qa !== null) {
+    if (qa !== 'open' && qa !== 'moderated' && qa !== 'off') throw new DeckError(abs, `front matter "qa" must be open, moderated or off (got ${JSON.stringify(qa)})`);
+    deck.qa = qa;
+  }
   const accent = text(abs, meta, 'accent');
   if (accent) {
     if (!ACCENT.test(accent)) throw new DeckError(abs, `front matter "accent" must be a CSS colour such as "#3b82f6" or "teal" (got ${JSON.stringify(accent)})`);

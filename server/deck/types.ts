@@ -47,6 +47,8 @@ export interface Deck {
   author?: string;
   theme?: 'light' | 'dark';
   accent?: string;
+  /** Audience Q&A: `open` (default) shows questions at once, `moderated` after the presenter approves, `off` hides Q&A. */
+  qa?: 'open' | 'moderated' | 'off';
   /** The whole front matter, as parsed. */
   meta: Record<string, unknown>;
   /** Absolute path of the deck file, and its folder (image paths resolve from there). */

@@ -17,6 +17,11 @@ export const ErrorCode = {
   wordTooLong: 'word_too_long',
   textTooLong: 'text_too_long',
   emptyAnswer: 'empty_answer',
+  // Q&A
+  qaOff: 'qa_off',
+  unknownQuestion: 'unknown_question',
+  questionTooLong: 'question_too_long',
+  emptyQuestion: 'empty_question',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

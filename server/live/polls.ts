@@ -24,14 +24,24 @@ import { createVoteWriter } from './vote-writer.js';
 /** Facts about polls for the realtime layer to broadcast. */
 export type PollEvent =
   | { type: 'poll:active'; slug: string; runId: number; poll: PollView | null; results: PollResults | null }
-  | { type: 'poll:results'; slug: string; runId: number; poll: PollView; results: PollResults };
+  | { type: 'poll:results'; slug: string; runId: number; poll: PollView; results: PollResults }
+  | { type: 'poll:reset'; slug: string; runId: number; poll: PollView };
 
 const RESULTS_INTERVAL_MS = 250;
 
 /** The view every client gets of a poll row. */
 export function pollView(row: PollRow): PollView {
   const { id: _id, open: _o, close: _c, results: _r, question: _q, type: _t, ...shape } = row.spec;
-  return { id: row.pollKey, question: row.question, type: row.type, ...shape, status: row.status, resultsHidden: row.resultsHidden, slide: row.slideIndex };
+  return {
+    id: row.pollKey,
+    question: row.question,
+    type: row.type,
+    ...shape,
+    status: row.status,
+    openedAt: row.openedAt,
+    resultsHidden: row.resultsHidden,
+    slide: row.slideIndex,
+  };
 }
 
 interface RunPolls {
@@ -291,6 +301,8 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
       const { state, row } = await resolveForPresenter(slug, key);
       await writer.flush();
       await deleteVotes(db, row.id);
+      recent.delete(row.id);
+      emit({ type: 'poll:reset', slug, runId: row.runId, poll: pollView(row) });
       if (state.active === row.pollKey) await announce(slug, state);
       return pollView(row);
     }),

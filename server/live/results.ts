@@ -1,56 +1,74 @@
 import type { Db } from '../../db/client.js';
-import { listRuns, pollsForRun, votesForPoll } from '../../db/repo/index.js';
+import { listRuns, pollsForRun, questionsForRun, reactionsForRun, slideVisitsForRun, votesForPoll } from '../../db/repo/index.js';
+import type { RunResults, TalkResults } from '../contract/results.js';
 import { toCsv } from '../domain/csv.js';
-import { tally, type PollResults } from '../domain/poll.js';
-import type { PollView } from '../contract/events.js';
+import { tally } from '../domain/poll.js';
+import { engagementTimeline } from '../domain/qa.js';
 import { pollView } from './polls.js';
+import { questionView } from './qa.js';
 import type { LiveTalk } from './talks.js';
 
-export interface PollResultsExport extends PollView {
-  openedAt: number | null;
-  closedAt: number | null;
-  results: PollResults;
-  /** Every answer in arrival order, without who gave it. */
-  answers: { answer: unknown; at: number }[];
-}
-
-export interface TalkResults {
-  slug: string;
-  title: string;
-  runs: { id: number; number: number; startedAt: number; endedAt: number | null; polls: PollResultsExport[] }[];
-}
-
-/** Every run of the talk with its polls, tallies and answers. Voter ids never leave the database layer. */
-export async function talkResults(db: Db, talk: LiveTalk): Promise<TalkResults> {
-  const runs = await listRuns(db, talk.talkId);
+async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof listRuns>>[number]): Promise<RunResults> {
+  const [pollRows, questionRows, reactionRows, visits] = await Promise.all([
+    pollsForRun(db, run.id),
+    questionsForRun(db, run.id),
+    reactionsForRun(db, run.id),
+    slideVisitsForRun(db, run.id),
+  ]);
+  const polls = await Promise.all(
+    pollRows.map(async (row) => {
+      const answers = (await votesForPoll(db, row.id)).map(({ answer, at }) => ({ answer, at }));
+      return { ...pollView(row), closedAt: row.closedAt, results: tally(row.spec, answers), answers };
+    }),
+  );
+  const count = <T>(items: T[], slideOf: (x: T) => number | null, weight: (x: T) => number = () => 1) => {
+    const m = new Map<number, number>();
+    for (const x of items) {
+      const s = slideOf(x);
+      if (s !== null) m.set(s, (m.get(s) ?? 0) + weight(x));
+    }
+    return m;
+  };
+  const timeline = engagementTimeline({
+    slideCount: talk.deck.slides.length,
+    visits,
+    end: run.endedAt ?? Date.now(),
+    reactions: reactionRows,
+    answersBySlide: count(polls, (p) => p.slide, (p) => p.answers.length),
+    questionsBySlide: count(questionRows, (q) => q.slideIndex),
+  }).map((row) => ({ ...row, title: talk.deck.slides[row.slide]?.title ?? `Slide ${row.slide + 1}` }));
   return {
-    slug: talk.deck.slug,
-    title: talk.deck.title,
-    runs: await Promise.all(
-      runs.map(async (run) => ({
-        id: run.id,
-        number: run.number,
-        startedAt: run.startedAt,
-        endedAt: run.endedAt,
-        polls: await Promise.all(
-          (await pollsForRun(db, run.id)).map(async (row) => {
-            const answers = (await votesForPoll(db, row.id)).map(({ answer, at }) => ({ answer, at }));
-            return { ...pollView(row), openedAt: row.openedAt, closedAt: row.closedAt, results: tally(row.spec, answers), answers };
-          }),
-        ),
-      })),
-    ),
+    id: run.id,
+    number: run.number,
+    startedAt: run.startedAt,
+    endedAt: run.endedAt,
+    polls,
+    questions: questionRows.map((q) => questionView(q)),
+    reactions: reactionRows.map((r) => ({ slide: r.slideIndex, kind: r.kind, count: r.count })),
+    timeline,
   };
 }
 
-const answerText = (answer: unknown) => (Array.isArray(answer) ? answer.join('; ') : typeof answer === 'number' ? answer : String(answer));
+/** Every run of the talk with its polls, questions, reactions and timeline. Voter ids never leave the database layer. */
+export async function talkResults(db: Db, talk: LiveTalk): Promise<TalkResults> {
+  const runs = await listRuns(db, talk.talkId);
+  return { slug: talk.deck.slug, title: talk.deck.title, runs: await Promise.all(runs.map((run) => runResults(db, talk, run))) };
+}
 
-/** One row per answer: run, poll, question, answer, time — never the voter. */
+const answerText = (answer: unknown) => (Array.isArray(answer) ? answer.join('; ') : typeof answer === 'number' ? answer : String(answer));
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** One row per answer, per question and per slide's reaction kind — never a voter. */
 export function resultsCsv(results: TalkResults): string {
-  const rows = results.runs.flatMap((run) =>
-    run.polls.flatMap((poll) =>
-      poll.answers.map((a) => [run.number, new Date(run.startedAt).toISOString(), poll.id, poll.question, poll.type, answerText(a.answer), new Date(a.at).toISOString()]),
-    ),
-  );
-  return toCsv(['run', 'run_started_at', 'poll', 'question', 'type', 'answer', 'answered_at'], rows);
+  const rows = results.runs.flatMap((run) => {
+    const started = iso(run.startedAt);
+    return [
+      ...run.polls.flatMap((poll) =>
+        poll.answers.map((a) => [run.number, started, 'answer', poll.slide === null ? '' : poll.slide + 1, poll.id, poll.question, poll.type, answerText(a.answer), 1, iso(a.at)]),
+      ),
+      ...run.questions.map((q) => [run.number, started, 'question', q.slide + 1, '', q.text, q.status + (q.answered ? ', answered' : ''), q.name ?? '', q.votes, iso(q.at)]),
+      ...run.reactions.map((r) => [run.number, started, 'reaction', r.slide + 1, '', '', '', r.kind, r.count, '']),
+    ];
+  });
+  return toCsv(['run', 'run_started_at', 'kind', 'slide', 'poll', 'question', 'type', 'answer', 'count', 'at'], rows);
 }

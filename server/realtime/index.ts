@@ -5,6 +5,9 @@ import { PROTOCOL_VERSION, Role, type TalkState } from '../contract/events.js';
 import { NoPayloadSchema } from '../contract/schemas.js';
 import type { PeerBus, PeerMessage } from '../live/peers.js';
 import type { PollEvent, Polls } from '../live/polls.js';
+import { questionView, type Qa } from '../live/qa.js';
+import type { createReactions } from '../live/reactions.js';
+import { audienceSees } from '../domain/qa.js';
 import { runInfo, talkInfo, type TalkEvent, type Talks } from '../live/talks.js';
 import { onCommand, type CommandContext } from './ack.js';
 import { createAudienceCounter } from './audience-count.js';
@@ -16,12 +19,15 @@ import { createRateLimits, DEFAULT_LIMITS } from './rate-limit.js';
 import type { KeyLockout } from '../middleware/key-lockout.js';
 import { registerPollHandlers } from './polls.js';
 import { registerPresenterHandlers } from './presenter.js';
+import { registerQaHandlers } from './qa.js';
 import { staffRoom, talkRoom, votersRoom } from './rooms.js';
 import type { LecternServer, LecternSocket } from './types.js';
 
 export interface RealtimeDeps {
   talks: Talks;
   polls: Polls;
+  qa: Qa;
+  reactions: ReturnType<typeof createReactions>;
   presenterKey: string;
   lockout: KeyLockout;
   log: Logger;
@@ -37,7 +43,7 @@ export interface RealtimeDeps {
 
 /** Attaches the typed socket.io server to the HTTP server that Hono serves on: one port for both. */
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
-  const { talks, polls, log, cluster } = deps;
+  const { talks, polls, qa, reactions, log, cluster } = deps;
   const io: LecternServer = new Server(httpServer, {
     // Websocket only: no long-polling means no sticky sessions when several processes serve a talk.
     transports: ['websocket'],
@@ -68,7 +74,11 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
   /** The full state for one socket; joins the voter room when the phone already answered. */
   async function stateFor(socket: LecternSocket): Promise<TalkState> {
     const { talk: slug, role, voter } = socket.data;
-    const { runId, ...active } = await polls.active(slug, { staff: role !== Role.audience, voter });
+    const staff = role !== Role.audience;
+    const [{ runId, ...active }, questions] = await Promise.all([
+      polls.active(slug, { staff, voter }),
+      qa.snapshot(slug, { staff, voter }).catch(() => ({ questions: [], upvoted: [] })),
+    ]);
     if (active.poll && active.myAnswer !== undefined) void socket.join(votersRoom(slug, runId, active.poll.id));
     const talk = talks.require(slug);
     return {
@@ -79,6 +89,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
       slide: talk.run.currentSlide,
       audience: audience.total(slug),
       active,
+      qa: { mode: qa.mode(slug), ...questions },
       at: Date.now(),
     };
   }
@@ -105,6 +116,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
     }
     registerPresenterHandlers(socket, { ...ctx, talks });
     registerPollHandlers(socket, { ...ctx, polls });
+    registerQaHandlers(socket, { ...ctx, qa, reactions });
     onCommand(socket, ctx, 'state:get', { schema: NoPayloadSchema, limit: 'control' }, () => stateFor(socket));
     stateFor(socket).then(
       (state) => socket.emit('state', state),
@@ -126,11 +138,27 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
     if (e.type === 'poll:active') {
       io.to(staffRoom(e.slug)).emit('poll:active', { poll: e.poll, ...(e.results ? { results: e.results } : {}) });
       io.to(talkRoom(e.slug)).except(staffRoom(e.slug)).emit('poll:active', { poll: e.poll });
+    } else if (e.type === 'poll:reset') {
+      io.to(talkRoom(e.slug)).emit('poll:reset', { poll: e.poll.id });
+      // Their answers are gone, so phones leave the room that got live results for them.
+      io.in(votersRoom(e.slug, e.runId, e.poll.id)).socketsLeave(votersRoom(e.slug, e.runId, e.poll.id));
     } else {
       const rooms = e.poll.resultsHidden ? [staffRoom(e.slug)] : [staffRoom(e.slug), votersRoom(e.slug, e.runId, e.poll.id)];
       io.to(rooms).emit('poll:results', { poll: e.poll.id, results: e.results });
     }
   });
+
+  const unsubscribeQa = qa.subscribe(({ slug, changed }) => {
+    io.to(staffRoom(slug)).emit('questions:changed', { questions: changed.map((q) => questionView(q)) });
+    const shown = changed.filter((q) => audienceSees(q));
+    // Pending questions stay with the presenter (the asker has its own from the ack); hidden ones go.
+    const removed = changed.filter((q) => q.status === 'hidden').map((q) => q.id);
+    if (!shown.length && !removed.length) return;
+    io.to(talkRoom(slug))
+      .except(staffRoom(slug))
+      .emit('questions:changed', { questions: shown.map((q) => questionView(q)), ...(removed.length ? { removed } : {}) });
+  });
+  const unsubscribeReactions = reactions.subscribe(({ slug, slide, counts }) => io.to(staffRoom(slug)).emit('reactions', { slide, counts }));
 
   return {
     io,
@@ -148,6 +176,8 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
     async close() {
       unsubscribeTalks();
       unsubscribePolls();
+      unsubscribeQa();
+      unsubscribeReactions();
       audience.close();
       limits.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

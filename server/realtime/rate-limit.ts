@@ -39,7 +39,7 @@ export function createBuckets(spec: BucketSpec, now: () => number = Date.now) {
   };
 }
 
-export type LimitKind = 'answer' | 'control';
+export type LimitKind = 'answer' | 'control' | 'reaction';
 
 /**
  * Limits per socket and per IP for answers and for control events. Per-IP limits are generous:
@@ -66,4 +66,6 @@ export function createRateLimits(specs: Record<LimitKind, { socket: BucketSpec; 
 export const DEFAULT_LIMITS = {
   answer: { socket: { rate: 5, burst: 20 }, ip: { rate: 500, burst: 2_000 } },
   control: { socket: { rate: 20, burst: 40 }, ip: { rate: 50, burst: 100 } },
+  // A tap-happy phone gets a few bursts, not a flood; a room's NAT address still gets plenty.
+  reaction: { socket: { rate: 3, burst: 8 }, ip: { rate: 300, burst: 1_000 } },
 } as const;

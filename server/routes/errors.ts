@@ -24,6 +24,10 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   word_too_long: 400,
   text_too_long: 400,
   empty_answer: 400,
+  qa_off: 403,
+  unknown_question: 404,
+  question_too_long: 400,
+  empty_question: 400,
 };
 
 /** The JSON error body every route answers with. */

@@ -6,7 +6,7 @@ import { presenterAuth, type PresenterAuthOptions } from '../middleware/presente
 import { jsonBody } from './errors.js';
 
 /** `/api/talks`: metadata and slides for every view, and slide control for clickers and scripts. */
-export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions }) {
+export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; publicUrl?: string }) {
   const { talks } = deps;
   const control = presenterAuth({ ...deps.auth, required: true });
 
@@ -32,6 +32,9 @@ export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions }) 
         hash: deck.hash,
         ...(deck.theme ? { theme: deck.theme } : {}),
         ...(deck.accent ? { accent: deck.accent } : {}),
+        qa: deck.qa ?? 'open',
+        // Where phones join (QR code, short address); the page's own origin when unset.
+        ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
         run: runInfo(run),
         slides: deck.slides.map((s) => ({
           index: s.index,
