@@ -2,7 +2,7 @@
  * The realtime contract shared by server and client. No Node imports: the browser bundles this file.
  * Commands are imperative (`slide:goto`), facts past tense (`slide:changed`).
  */
-import type { PollType } from '../deck/types.js';
+import type { PollSpec, PollType } from '../deck/types.js';
 import type { Answer, PollResults } from '../domain/poll.js';
 import type { ModerationAction, QaMode, ReactionKind } from '../domain/qa.js';
 import type { ErrorCode } from '../domain/errors.js';
@@ -54,16 +54,8 @@ export interface RunInfo {
   startedAt: number;
 }
 
-/** A poll as every view shows it. `id` is the stable id from the deck (or the ad-hoc id). */
-export interface PollView {
-  id: string;
-  question: string;
-  type: PollType;
-  options?: string[];
-  max?: number;
-  scaleMin?: number;
-  scaleMax?: number;
-  labels?: [string, string];
+/** A poll as every view shows it: its shape from the deck, plus live state. `id` is the stable id (or the ad-hoc id). */
+export interface PollView extends Pick<PollSpec, 'id' | 'question' | 'type' | 'options' | 'max' | 'scaleMin' | 'scaleMax' | 'labels'> {
   status: 'open' | 'closed';
   /** When it last opened; null while it has never been open ("voting has not started"). */
   openedAt: number | null;
