@@ -193,8 +193,13 @@ export class AudiencePage extends LitElement {
   readonly #toggleQuestions = async () => {
     if (this._questions !== false) return void (this._questions = false);
     this._questions = 'loading';
-    await (this.#qaLoad ??= loadQaPanel());
-    if (this._questions === 'loading') this._questions = true;
+    try {
+      await (this.#qaLoad ??= loadQaPanel());
+      if (this._questions === 'loading') this._questions = true;
+    } catch {
+      this.#qaLoad = undefined; // try again on the next tap
+      this._questions = false;
+    }
   };
 
   async #ask({ text, name }: AskDetail): Promise<void> {
