@@ -1,17 +1,18 @@
 /**
  * Writes PNGs of every view into docs/screenshots/: the example deck (decks/homelab.md) on a
- * fresh in-process server with a temporary PGlite database, phones' votes cast over the socket,
- * and the pages shot in the system's Chromium at phone (390×844) and desktop (1280×800) size.
- * Run after `npm run build`: `tsx scripts/screenshots.ts`.
+ * fresh in-process server with a temporary PGlite database, a room of phones answering, asking,
+ * upvoting and reacting over the socket, and the pages shot in the system's Chromium at phone
+ * (390×844) and desktop (1280×800) size. The talk takes about half a minute, so the engagement
+ * timeline has real time in it. Run after `npm run build`: `tsx scripts/screenshots.ts`.
  */
 import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { pino } from 'pino';
 import { io, type Socket } from 'socket.io-client';
-import type { Answer, ClientToServerEvents, ServerToClientEvents } from '../server/contract/events.js';
+import type { Answer, ClientToServerEvents, ReactionKind, ServerToClientEvents } from '../server/contract/events.js';
 import { EXAMPLE_DECK, parseConfig } from '../server/config.js';
 import { startLectern } from '../server/lectern.js';
 import { DESKTOP, PHONE, launchBrowser } from '../tests/helpers/browser.js';
@@ -29,6 +30,24 @@ const VOTES: Record<number, Answer[]> = {
   10: [2, 3, 3, 4, 1, 2, 3, 5, 2, 4, 3, 2, 1, 3],
   11: ['The garden irrigation', 'Certificate renewals, please', 'Restoring backups to a spare box every week', 'Turning the lights off when nobody is home'],
 };
+
+/** How the room reacts to each slide (taps of each kind), and how long the speaker stays there (s). */
+const ROOM: Record<number, { stay: number; react?: Partial<Record<ReactionKind, number>> }> = {
+  0: { stay: 2, react: { clap: 6, heart: 3 } },
+  1: { stay: 3, react: { laugh: 5, thumbsup: 2 } },
+  2: { stay: 2, react: { mindblown: 2 } },
+  3: { stay: 4, react: { lost: 7, mindblown: 1 } },
+  4: { stay: 2, react: { thumbsup: 3 } },
+  8: { stay: 2, react: { laugh: 4, clap: 2 } },
+};
+
+/** Questions from the room: [slide, asker, text, name?, upvotes]. */
+const QUESTIONS: [number, number, string, string | undefined, number][] = [
+  [1, 3, 'Is it really always DNS, or is that just a meme?', undefined, 6],
+  [3, 4, 'How do you keep secrets out of the Nix store? `agenix` or `sops-nix`?', 'Priya', 14],
+  [3, 5, 'Does `nixos-rebuild --rollback` also roll back the database schema?', 'Tom', 9],
+  [8, 6, 'Which UPS do you use, and does it shut the box down cleanly?', undefined, 3],
+];
 
 const connect = (url: string, auth: object) =>
   new Promise<LiveSocket>((resolve, reject) => {
@@ -53,6 +72,8 @@ async function main() {
   const browser = await launchBrowser();
   const presenter = await connect(url, { talk: slug, key: KEY });
   const voters = await Promise.all(Array.from({ length: 28 }, (_, i) => connect(url, { talk: slug, voter: `screenshot-voter-${String(i).padStart(4, '0')}` })));
+  const asked = new Map<string, number>();
+  const visited = new Set<number>();
   let written = 0;
 
   const open = async (path: string, device: BrowserContextOptions, colorScheme: 'light' | 'dark' = 'dark') => {
@@ -66,21 +87,40 @@ async function main() {
     await page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
     written++;
   };
+  /** Taps each kind of reaction `n` times, spread over the voters (each may tap a few a second). */
+  const react = async (counts: Partial<Record<ReactionKind, number>>) => {
+    let i = 0;
+    for (const [kind, n] of Object.entries(counts) as [ReactionKind, number][]) {
+      for (let k = 0; k < n; k++) await voters[i++ % voters.length]!.emitWithAck('reaction:send', { kind });
+    }
+  };
+  /** Moves the talk on; the first time on a slide, the room answers, asks and reacts. */
   const goto = async (index: number) => {
     await presenter.emitWithAck('slide:goto', { index });
+    if (visited.has(index)) return pause(600);
+    visited.add(index);
     const active = await presenter.emitWithAck('state:get');
     const poll = active.ok ? active.data.active.poll : null;
     for (const [i, answer] of (VOTES[index] ?? []).entries()) {
       if (poll) await voters[i]!.emitWithAck('vote:cast', { poll: poll.id, answer });
     }
-    await pause(600);
+    for (const [slide, asker, text, name, upvotes] of QUESTIONS.filter((q) => q[0] === index)) {
+      const ack = await voters[asker]!.emitWithAck('question:ask', name ? { text, name } : { text });
+      if (!ack.ok) throw new Error(`question on slide ${slide}: ${ack.error.message}`);
+      asked.set(text, ack.data.id);
+      for (let v = 0; v < upvotes; v++) await voters[(asker + 1 + v) % voters.length]!.emitWithAck('question:upvote', { id: ack.data.id, up: true });
+    }
+    if (ROOM[index]?.react) await react(ROOM[index].react);
+    await pause(Math.max(600, (ROOM[index]?.stay ?? 1) * 1000));
   };
+  const moderate = (text: string, action: 'pin' | 'answer') => presenter.emitWithAck('question:moderate', { id: asked.get(text)!, action });
 
   try {
     const screen = await open(`/${slug}/screen`, DESKTOP);
     await screen.locator('join-banner svg').waitFor();
     await shot(screen, 'screen-join-desktop');
 
+    await goto(0);
     await goto(1);
     const phone = await open(`/${slug}`, PHONE);
     await phone.getByRole('radio', { name: 'DNS' }).check();
@@ -90,17 +130,40 @@ async function main() {
     await shot(phone, 'audience-poll-phone');
     await screen.locator('poll-stage .bars').waitFor();
     await shot(screen, 'screen-results-desktop');
+
+    for (const slide of [2, 3, 4]) await goto(slide);
+    await moderate(QUESTIONS[0]![2], 'answer');
+    await goto(1); // back to the poll, to show the console with results, questions and reactions
     const console_ = await open(`/${slug}/present#key=${KEY}`, DESKTOP);
+    await console_.locator('question-moderation li').first().waitFor();
     await console_.locator('poll-panel .bars').waitFor();
+    await react({ clap: 3, heart: 1, thumbsup: 2, lost: 1 }); // the console counts from when it opened
     await shot(console_, 'presenter-desktop');
     const remote = await open(`/${slug}/present#key=${KEY}`, PHONE);
     await remote.locator('poll-panel .bars').waitFor();
     await shot(remote, 'presenter-phone');
 
-    await goto(5);
+    for (const slide of [5, 6, 7, 8]) await goto(slide);
     await goto(9);
+    await moderate(QUESTIONS[1]![2], 'pin');
     await screen.locator('poll-stage .cloud').waitFor();
-    await shot(screen, 'screen-words-desktop');
+    await screen.locator('pinned-question figure').waitFor();
+    await react({ clap: 4, heart: 2, mindblown: 2 });
+    await pause(700); // the next reaction burst arrives and fades in
+    await shot(screen, 'screen-pinned-desktop');
+
+    await phone.getByRole('button', { name: /^Questions/ }).click();
+    await phone.locator('question-list li').first().waitFor();
+    await phone.locator('question-list li', { hasText: 'rollback' }).getByRole('button', { name: /^Upvote/ }).click();
+    await phone.getByLabel('Your question').fill('Could the screen show the QR code on every slide?');
+    // the draft at the top, the list under it
+    await phone.locator('qa-panel').evaluate((el) => {
+      const form = el.shadowRoot!.querySelector('section')!;
+      window.scrollBy(0, form.getBoundingClientRect().top - 64);
+    });
+    await shot(phone, 'audience-questions-phone');
+    await phone.getByRole('button', { name: /^Questions/ }).click();
+
     await goto(10);
     const scalePhone = await open(`/${slug}`, PHONE);
     await scalePhone.getByRole('radio', { name: /^4/ }).check();
@@ -111,11 +174,12 @@ async function main() {
     await phone.getByRole('heading', { name: 'One Nix module' }).waitFor();
     await shot(phone, 'audience-slide-phone');
 
-    const results = await open(`/${slug}/results`, DESKTOP, 'light');
-    await results.locator('results-page article').first().waitFor();
+    const results = await open(`/${slug}/results`, { ...DESKTOP, viewport: { width: 1280, height: 1100 } }, 'light');
+    await results.locator('engagement-timeline table').waitFor();
     await shot(results, 'results-desktop');
     const resultsPhone = await open(`/${slug}/results`, PHONE, 'dark');
     await resultsPhone.locator('results-page article').first().waitFor();
+    await resultsPhone.locator('run-questions').scrollIntoViewIfNeeded();
     await shot(resultsPhone, 'results-phone');
     console.log(`Wrote ${written} screenshots to docs/screenshots/`);
   } finally {

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ActivePoll } from '../../server/contract/events.js';
+import { pollState } from '../lib/announce.js';
 import './poll-vote.js';
 import './poll-results.js';
 
@@ -8,8 +9,9 @@ export type VoteProgress = { state: 'idle' } | { state: 'sending' } | { state: '
 
 /**
  * The poll on a phone: the voting form, what happened to the answer ("Answer received", or the
- * server's reason for refusing it), "Poll closed", and the live results once answered — unless
- * the presenter hides them. Re-fires the form's `vote` event for the page to send.
+ * server's reason for refusing it), "Poll closed" (or "Voting hasn't started yet" for a poll the
+ * presenter has not opened), and the live results once answered — unless the presenter hides
+ * them. Re-fires the form's `vote` event for the page to send.
  *
  * @fires vote - CustomEvent<Answer> (from poll-vote)
  */
@@ -79,7 +81,7 @@ export class AudiencePoll extends LitElement {
     const closed = poll.status !== 'open';
     const answered = myAnswer !== undefined;
     return html`
-      <p class="tag ${closed ? 'closed' : ''}">${closed ? 'Poll closed' : 'Poll'}</p>
+      <p class="tag ${closed ? 'closed' : ''}">${closed ? pollState(poll) : 'Poll'}</p>
       <poll-vote .poll=${poll} .answer=${myAnswer} ?busy=${this.progress.state === 'sending'}></poll-vote>
       <p class="status" role="status">${this.#status(answered, closed)}</p>
       ${this.progress.state === 'refused' ? html`<p class="status refused" role="alert">${this.progress.message}</p>` : nothing}
@@ -94,7 +96,7 @@ export class AudiencePoll extends LitElement {
   #status(answered: boolean, closed: boolean) {
     if (this.progress.state === 'sending') return 'Sending your answer…';
     if (answered && this.progress.state !== 'refused') return html`<span class="received">✓ Answer received</span>`;
-    if (closed) return answered ? '' : 'Voting is closed.';
+    if (closed) return answered || this.active.poll?.openedAt === null ? '' : 'Voting is closed.';
     return '';
   }
 }

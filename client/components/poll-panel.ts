@@ -78,7 +78,7 @@ export class PollPanel extends LitElement {
     return html`
       <h3>${poll.question}</h3>
       <p class="meta">
-        <span class="state ${open ? 'open' : ''}">${open ? 'Voting open' : 'Voting closed'}</span>
+        <span class="state ${open ? 'open' : ''}">${open ? 'Voting open' : poll.openedAt === null ? 'Not opened yet' : 'Voting closed'}</span>
         · ${total} ${total === 1 ? 'answer' : 'answers'} · results ${poll.resultsHidden ? 'hidden' : 'shown'} to the room
       </p>
       <div class="buttons">

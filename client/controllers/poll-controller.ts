@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Ack, ActivePoll, Answer, NewPollInput, PollView } from '../../server/contract/events.js';
-import { applyActive, applyResults, NO_POLL } from '../lib/live-poll.js';
+import { applyActive, applyReset, applyResults, NO_POLL } from '../lib/live-poll.js';
 import type { LiveSocket, TalkController } from './talk-controller.js';
 
 /** A presenter command on an existing poll. */
@@ -68,7 +68,9 @@ export class PollController implements ReactiveController {
     // `state` comes on every (re)connect and carries this phone's stored answer: a reload resyncs
     socket.on('state', (state) => this.#set(state.active));
     socket.on('poll:active', (e) => this.#set(applyActive(this.active, e)));
-    socket.on('poll:results', (e) => this.#set(applyResults(this.active, e.poll, e.results, this.#isVoter)));
+    socket.on('poll:results', (e) => this.#set(applyResults(this.active, e.poll, e.results)));
+    // phones forget their answer; staff keep the tally until the `poll:active` that follows
+    socket.on('poll:reset', (e) => this.#isVoter && this.#set(applyReset(this.active, e.poll)));
     // a new run has fresh polls: the old answer is not an answer to them
     socket.on('run:started', () => this.#set(NO_POLL));
   }

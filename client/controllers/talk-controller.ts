@@ -12,6 +12,12 @@ import { SlideLoader } from './slide-loader.js';
 
 export { ConnectionStatus, type LiveSocket, type TimedSocket };
 
+/**
+ * Retry after about 1 s, doubling up to 10 s, each wait moved by up to ±50 %: when a server
+ * restarts, thousands of phones come back spread out instead of all in the same second.
+ */
+const RECONNECT = { reconnection: true, reconnectionDelay: 1000, reconnectionDelayMax: 10_000, randomizationFactor: 0.5 } as const;
+
 /** Who this page is: presenters carry a key, the projector says `screen`, phones say nothing. */
 export interface TalkControllerOptions {
   slug: string;
@@ -133,7 +139,7 @@ export class TalkController implements ReactiveController {
     this.#setStatus(ConnectionStatus.connecting);
     const auth = role === 'presenter' ? { talk: slug, key } : { talk: slug, role, ...(voter ? { voter } : {}) };
     // websocket only: no long-polling fallback, so no sticky sessions are needed behind a balancer
-    const socket: LiveSocket = io(location.origin, { path: '/socket.io', transports: ['websocket'], auth });
+    const socket: LiveSocket = io(location.origin, { path: '/socket.io', transports: ['websocket'], auth, ...RECONNECT });
     this.#socket = socket;
 
     socket.on('connect', () => {

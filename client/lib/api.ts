@@ -1,5 +1,6 @@
 /** The HTTP API the pages read: talk list, a talk's rendered slides, its results. */
-import type { PollResults, PollView, TalkInfo } from '../../server/contract/events.js';
+import type { QaMode, TalkInfo } from '../../server/contract/events.js';
+import type { TalkResults } from '../../server/contract/results.js';
 
 /** One row of `GET /api/talks`. */
 export interface TalkSummary {
@@ -21,6 +22,8 @@ export interface SlideData {
 export interface TalkDetails extends TalkInfo {
   current: number;
   slides: SlideData[];
+  /** Whether the audience may ask questions, and whether the presenter approves them first. */
+  qa: QaMode;
   /** The server's PUBLIC_URL, when it has one: where phones join (QR code, short address). */
   publicUrl?: string;
 }
@@ -64,30 +67,8 @@ export function fetchTalk(slug: string, key?: string): Promise<TalkDetails> {
   return getJson<TalkDetails>(`/api/talks/${encodeURIComponent(slug)}`, headers);
 }
 
-/** A poll of one run as `GET /api/talks/:slug/results` reports it. */
-export interface PollRecord extends PollView {
-  openedAt: number | null;
-  closedAt: number | null;
-  results: PollResults;
-  /** Every answer in arrival order, without who gave it. */
-  answers: { answer: unknown; at: number }[];
-}
-
-/** One delivery of the talk, with its polls. */
-export interface RunRecord {
-  id: number;
-  number: number;
-  startedAt: number;
-  endedAt: number | null;
-  polls: PollRecord[];
-}
-
-/** `GET /api/talks/:slug/results`: every run of the talk. */
-export interface TalkResults {
-  slug: string;
-  title: string;
-  runs: RunRecord[];
-}
+// the results' shape is the server's own (a poll of a run, a run, every run of a talk)
+export type { PollResultsExport, RunResults, TalkResults } from '../../server/contract/results.js';
 
 /** Where a talk's results live, as JSON and as a CSV download. */
 export function resultsUrls(slug: string) {

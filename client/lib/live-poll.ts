@@ -23,12 +23,16 @@ export function applyActive(prev: ActivePoll, next: ActivePoll): ActivePoll {
   };
 }
 
+/** A `poll:results` event arrived: the new tally replaces the old one, for the poll on screen only. */
+export function applyResults(prev: ActivePoll, pollId: string, results: PollResults): ActivePoll {
+  return prev.poll?.id === pollId ? { ...prev, results } : prev;
+}
+
 /**
- * A `poll:results` event arrived. A tally of zero while this phone holds an answer means the
- * presenter reset the poll: the answer is gone, so the phone may answer again.
+ * A `poll:reset` event arrived: every answer to the poll is gone. A phone forgets its own and
+ * its view of the results, and may answer again; staff get the fresh tally in `poll:active`.
  */
-export function applyResults(prev: ActivePoll, pollId: string, results: PollResults, isVoter: boolean): ActivePoll {
-  if (prev.poll?.id !== pollId) return prev;
-  if (isVoter && results.total === 0 && prev.myAnswer !== undefined) return { poll: prev.poll };
-  return { ...prev, results };
+export function applyReset(prev: ActivePoll, pollId: string): ActivePoll {
+  if (prev.poll?.id !== pollId || (prev.myAnswer === undefined && !prev.results)) return prev;
+  return { poll: prev.poll };
 }

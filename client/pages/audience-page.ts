@@ -1,36 +1,56 @@
 import { LitElement, html } from 'lit';
-import type { Answer } from '../../server/contract/events.js';
+import type { Answer, ReactionKind } from '../../server/contract/events.js';
 import { PollController } from '../controllers/poll-controller.js';
+import { QaController } from '../controllers/qa-controller.js';
+import { ReactionSender } from '../controllers/reaction-sender.js';
 import { SwipeController } from '../controllers/swipe-controller.js';
 import { TalkController } from '../controllers/talk-controller.js';
+import { announce } from '../lib/announce.js';
+import { lazy } from '../lib/lazy.js';
 import { slugFromPath } from '../lib/location.js';
 import { applyDeckTheme } from '../lib/theme.js';
 import { voterId } from '../lib/voter.js';
 import type { VoteProgress } from '../components/audience-poll.js';
+import type { AskDetail, AskProgress } from '../components/question-form.js';
+import type { UpvoteDetail } from '../components/question-list.js';
 import { audienceStyles } from './audience-styles.js';
 import '../components/slide-view.js';
 import '../components/connection-badge.js';
 import '../components/slide-nav.js';
-import '../components/audience-poll.js';
+import '../components/reaction-bar.js';
+
+// The poll form starts loading with the page, Q&A on its first use: neither is part of the
+// first download, which has a budget (scripts/page-weight.ts). Their elements upgrade on arrival.
+const pollUi = lazy(() => import('../components/audience-poll.js'));
+const qaUi = lazy(() => import('../components/qa-panel.js'));
+const ignore = () => undefined;
 
 /**
  * What a phone shows: the slide the presenter is on, following along live, or an earlier one
  * while the reader looks back (swipe, arrows, or the footer buttons; "Back to live" returns).
- * The active poll shows below the slide whichever slide is read. Phone first, 320 px up;
- * announces new slides and polls to screen readers.
+ * The active poll shows below the slide whichever slide is read. "Questions" in the title bar
+ * swaps the slide for Q&A (unless the deck turned it off); reactions sit above the footer.
+ * Phone first, 320 px up; announces new slides and polls to screen readers.
  */
 export class AudiencePage extends LitElement {
   static override properties = {
     _viewing: { state: true },
     _progress: { state: true },
+    _questions: { state: true },
+    _asking: { state: true },
   };
 
   /** The slide the reader went back to; null while following the presenter. */
   declare private _viewing: number | null;
   declare private _progress: VoteProgress;
+  /** Q&A shows instead of the slide. */
+  declare private _questions: boolean;
+  declare private _asking: AskProgress;
 
   readonly #talk = new TalkController(this, { slug: slugFromPath(), role: 'audience', voter: voterId() });
   readonly #polls = new PollController(this, this.#talk, { voter: true });
+  readonly #qa = new QaController(this, this.#talk);
+  readonly #reactions = new ReactionSender(this, this.#talk);
   /** The furthest slide the talk reached while this page was open: browsing stops there. */
   #furthest = 0;
   #run?: number;
@@ -46,12 +66,15 @@ export class AudiencePage extends LitElement {
     super();
     this._viewing = null;
     this._progress = { state: 'idle' };
-    new SwipeController(this, (direction) => this.#browse((this._viewing ?? this.#talk.slide) + (direction === 'left' ? 1 : -1)));
+    this._questions = false;
+    this._asking = { state: 'idle' };
+    new SwipeController(this, (direction) => this.#step(direction === 'left' ? 1 : -1));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this.#onKey);
+    pollUi().catch(ignore);
   }
 
   override disconnectedCallback(): void {
@@ -62,16 +85,23 @@ export class AudiencePage extends LitElement {
   override render() {
     const t = this.#talk;
     const shown = this._viewing ?? t.slide;
+    const qa = this.#qa;
     return html`
       <header>
         <p class="title">${t.talk?.title ?? 'Lectern'}</p>
+        ${qa.mode === 'off'
+          ? null
+          : html`<button type="button" class="qa-toggle" aria-pressed=${this._questions} @click=${this.#toggleQuestions}>
+              Questions <span class="count">${qa.questions.length}</span>
+            </button>`}
         <connection-badge .status=${t.status} .message=${t.error?.message ?? ''}></connection-badge>
       </header>
       <main>
-        ${this._viewing !== null ? html`<p class="browsing">You are looking back — the talk is on slide ${t.slide + 1}.</p>` : null}
-        ${this.#body(shown)}
+        ${this._questions && qa.mode !== 'off' ? this.#questions() : this.#body(shown)}
       </main>
       <footer>
+        <reaction-bar .message=${this.#reactions.message} ?disabled=${t.status !== 'live'}
+          @react=${(e: CustomEvent<ReactionKind>) => void this.#reactions.send(e.detail)}></reaction-bar>
         <slide-nav .index=${shown} .total=${t.slideCount} .furthest=${Math.max(this.#furthest, t.slide)} ?live=${this._viewing === null}
           @browse=${(e: CustomEvent<number>) => this.#browse(e.detail)} @live=${() => this.#browse(t.slide)}></slide-nav>
       </footer>
@@ -86,10 +116,22 @@ export class AudiencePage extends LitElement {
     if (!slide) return html`<p class="notice">Waiting for the talk…</p>`;
     const active = this.#polls.active;
     return html`
+      ${this._viewing !== null ? html`<p class="browsing">You are looking back — the talk is on slide ${t.slide + 1}.</p>` : null}
       <slide-view .html=${slide.html} .theme=${t.talk?.theme} ?hide-poll=${active.poll?.slide === shown}></slide-view>
       ${active.poll
         ? html`<audience-poll .active=${active} .progress=${this._progress} @vote=${(e: CustomEvent<Answer>) => this.#vote(e.detail)}></audience-poll>`
         : null}
+    `;
+  }
+
+  #questions() {
+    const poll = this.#polls.active.poll;
+    const waiting = poll?.status === 'open' && !this.#polls.answered;
+    return html`
+      ${waiting ? html`<button type="button" class="primary poll-waiting" @click=${this.#showSlide}>A poll is open — answer it</button>` : null}
+      <qa-panel .mode=${this.#qa.mode} .questions=${this.#qa.questions} .upvoted=${this.#qa.upvoted} .progress=${this._asking}
+        @ask=${(e: CustomEvent<AskDetail>) => this.#ask(e.detail)}
+        @upvote=${(e: CustomEvent<UpvoteDetail>) => void this.#qa.upvote(e.detail.id, e.detail.up)}></qa-panel>
     `;
   }
 
@@ -103,8 +145,9 @@ export class AudiencePage extends LitElement {
     }
     this.#furthest = Math.max(this.#furthest, t.slide);
     if (this._viewing === t.slide) this._viewing = null;
-    // a refusal or a pending send belongs to its poll; a new poll starts clean
     const pollId = this.#polls.active.poll?.id;
+    if (pollId) pollUi().catch(ignore); // loads it again if that failed at start
+    // a refusal or a pending send belongs to its poll; a new poll starts clean
     if (pollId !== this.#progressFor) {
       this.#progressFor = pollId;
       this._progress = { state: 'idle' };
@@ -114,7 +157,13 @@ export class AudiencePage extends LitElement {
       applyDeckTheme(t.talk);
       document.title = t.talk.title;
     }
-    this.#announce();
+    const { say, heard } = announce(this.#announced, {
+      slide: t.current && { number: t.slide + 1, count: t.slideCount, title: t.current.title },
+      poll: this.#polls.active.poll,
+      following: this._viewing === null,
+    });
+    if (say !== undefined) this.#announcement = say;
+    this.#announced = heard;
   }
 
   protected override updated(): void {
@@ -126,23 +175,30 @@ export class AudiencePage extends LitElement {
     }
   }
 
-  /** Only real changes are announced, not every re-render (audience counts, reconnects). */
-  #announce(): void {
-    const t = this.#talk;
-    const poll = this.#polls.active.poll;
-    const slide = t.current ? `Slide ${t.slide + 1} of ${t.slideCount}: ${t.current.title}` : '';
-    const pollText = poll ? `${poll.status === 'open' ? 'Poll open' : 'Poll closed'}: ${poll.question}` : '';
-    if (slide !== this.#announced.slide && this._viewing === null) this.#announcement = slide;
-    else if (slide !== this.#announced.slide) this.#announcement = `The talk moved to slide ${t.slide + 1}.`;
-    else if (pollText && pollText !== this.#announced.poll) this.#announcement = pollText;
-    this.#announced = { slide, poll: pollText };
-  }
-
   #browse(index: number): void {
     const t = this.#talk;
     const last = Math.max(this.#furthest, t.slide);
     if (index < 0 || index > last || index >= t.slideCount) return;
     this._viewing = index === t.slide ? null : index;
+    this._questions = false;
+  }
+
+  /** Swipes and arrow keys page through slides; they leave Q&A alone. */
+  #step(by: number): void {
+    if (!this._questions) this.#browse((this._viewing ?? this.#talk.slide) + by);
+  }
+
+  readonly #showSlide = () => (this._questions = false);
+
+  readonly #toggleQuestions = () => {
+    this._questions = !this._questions;
+    if (this._questions) qaUi().catch(ignore); // until it arrives the panel is empty; a later tap retries
+  };
+
+  async #ask({ text, name }: AskDetail): Promise<void> {
+    this._asking = { state: 'sending' };
+    const ack = await this.#qa.ask(text, name);
+    this._asking = ack.ok ? { state: 'sent', pending: ack.data.status === 'pending' } : { state: 'refused', message: ack.error.message };
   }
 
   async #vote(answer: Answer): Promise<void> {
@@ -157,9 +213,8 @@ export class AudiencePage extends LitElement {
     if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
     const target = e.composedPath()[0];
     if (target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
-    const shown = this._viewing ?? this.#talk.slide;
-    if (e.key === 'ArrowLeft') this.#browse(shown - 1);
-    else if (e.key === 'ArrowRight') this.#browse(shown + 1);
+    if (e.key === 'ArrowLeft') this.#step(-1);
+    else if (e.key === 'ArrowRight') this.#step(1);
   };
 }
 

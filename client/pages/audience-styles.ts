@@ -1,9 +1,10 @@
 /** Layout of the phone page: a title bar, the slide as a flowing page, the poll, a sticky footer. */
 import { css } from 'lit';
-import { srOnly } from '../components/shared-styles.js';
+import { buttonStyles, srOnly } from '../components/shared-styles.js';
 
 export const audienceStyles = [
   srOnly,
+  buttonStyles,
   css`
     :host {
       display: flex;
@@ -50,13 +51,45 @@ export const audienceStyles = [
     footer {
       position: sticky;
       bottom: 0;
+      flex-direction: column;
+      align-items: stretch;
+      gap: 0.4rem;
       background: var(--bg);
       border-top: 1px solid var(--border);
       padding-bottom: max(0.5rem, env(safe-area-inset-bottom));
     }
     slide-nav {
-      flex: 1;
       color: var(--fg);
+    }
+    qa-panel:not(:defined)::before {
+      content: 'Loading questions…';
+      color: var(--muted);
+    }
+    .qa-toggle {
+      flex: none;
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4em;
+      padding: 0.3em 0.75em;
+      font-size: 0.9rem;
+      font-weight: 600;
+    }
+    .qa-toggle[aria-pressed='true'] {
+      background: var(--fg);
+      color: var(--bg);
+      border-color: var(--fg);
+    }
+    .count {
+      min-width: 1.5em;
+      padding: 0 0.35em;
+      border-radius: 999px;
+      background: var(--accent);
+      color: var(--on-accent);
+      font-size: 0.8rem;
+      text-align: center;
+    }
+    .poll-waiting {
+      align-self: stretch;
     }
     .browsing {
       margin: 0;

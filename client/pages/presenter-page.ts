@@ -1,6 +1,8 @@
 import { LitElement, html } from 'lit';
 import type { Ack, NewPollInput } from '../../server/contract/events.js';
 import { PollController } from '../controllers/poll-controller.js';
+import { QaController } from '../controllers/qa-controller.js';
+import { ReactionsController } from '../controllers/reactions-controller.js';
 import { SwipeController } from '../controllers/swipe-controller.js';
 import { TalkController } from '../controllers/talk-controller.js';
 import { slugFromPath } from '../lib/location.js';
@@ -9,6 +11,7 @@ import { applyDeckTheme } from '../lib/theme.js';
 import type { NavigateDirection } from '../components/presenter-controls.js';
 import type { PollActionDetail } from '../components/poll-panel.js';
 import type { PollForm } from '../components/poll-form.js';
+import type { ModerateDetail } from '../components/question-moderation.js';
 import { presenterStyles } from './presenter-styles.js';
 import '../components/slide-view.js';
 import '../components/connection-badge.js';
@@ -21,6 +24,8 @@ import '../components/slide-grid.js';
 import '../components/poll-panel.js';
 import '../components/poll-form.js';
 import '../components/key-form.js';
+import '../components/question-moderation.js';
+import '../components/reaction-counts.js';
 
 const nextKeys = new Set(['ArrowRight', 'PageDown', ' ']);
 const prevKeys = new Set(['ArrowLeft', 'PageUp']);
@@ -28,7 +33,8 @@ const prevKeys = new Set(['ArrowLeft', 'PageUp']);
 /**
  * The speaker's console: current and next slide, notes, position, audience, clock and elapsed
  * time; every slide to jump to; the poll on screen with its controls and live results, and a
- * form for ad-hoc questions. Drives the talk by keyboard, buttons, or — on a phone used as a
+ * form for ad-hoc questions; the audience's questions to moderate and pin, and the reactions to
+ * the current slide. Drives the talk by keyboard, buttons, or — on a phone used as a
  * remote — tapping the slide (next) and swiping. Asks for the presenter key once.
  */
 export class PresenterPage extends LitElement {
@@ -46,6 +52,8 @@ export class PresenterPage extends LitElement {
     key: takeKeyFromFragment(this.#slug) ?? loadKey(this.#slug),
   });
   readonly #polls = new PollController(this, this.#talk, { voter: false });
+  readonly #qa = new QaController(this, this.#talk);
+  readonly #reactions = new ReactionsController(this, this.#talk, { float: false });
   #themed?: object;
 
   static override styles = presenterStyles;
@@ -97,6 +105,10 @@ export class PresenterPage extends LitElement {
               @start-run=${() => this.#run(t.startRun())}></presenter-controls>
             <p class="action-error" role="status">${this._actionError}</p>
           </div>
+          <section class="reactions" aria-labelledby="react-h">
+            <h2 id="react-h">Reactions to this slide</h2>
+            <reaction-counts .counts=${this.#reactions.countsFor(t.slide)}></reaction-counts>
+          </section>
         </section>
         <aside class="side" aria-label="Next slide and notes">
           <section class="next-slide" aria-labelledby="next-h">
@@ -108,15 +120,22 @@ export class PresenterPage extends LitElement {
             ${notes ? html`<slide-view class="notes" .html=${notes}></slide-view>` : html`<p class="empty">No notes for this slide.</p>`}
           </section>
         </aside>
-        <section class="polls" aria-labelledby="poll-h">
-          <h2 id="poll-h">Poll</h2>
-          <poll-panel .active=${this.#polls.active} ?disabled=${offline}
-            @poll-action=${(e: CustomEvent<PollActionDetail>) => this.#run(this.#polls.command(e.detail.action, e.detail.poll))}></poll-panel>
-          <details>
-            <summary>Ask an ad-hoc question</summary>
-            <poll-form ?disabled=${offline} @poll-create=${this.#onCreate}></poll-form>
-          </details>
-        </section>
+        <div class="live">
+          <section class="polls" aria-labelledby="poll-h">
+            <h2 id="poll-h">Poll</h2>
+            <poll-panel .active=${this.#polls.active} ?disabled=${offline}
+              @poll-action=${(e: CustomEvent<PollActionDetail>) => this.#run(this.#polls.command(e.detail.action, e.detail.poll))}></poll-panel>
+            <details>
+              <summary>Ask an ad-hoc question</summary>
+              <poll-form ?disabled=${offline} @poll-create=${this.#onCreate}></poll-form>
+            </details>
+          </section>
+          <section class="questions" aria-labelledby="qa-h">
+            <h2 id="qa-h">Questions</h2>
+            <question-moderation .questions=${this.#qa.questions} .mode=${this.#qa.mode} ?disabled=${offline}
+              @moderate=${(e: CustomEvent<ModerateDetail>) => this.#run(this.#qa.moderate(e.detail.id, e.detail.action))}></question-moderation>
+          </section>
+        </div>
       </main>
       <section class="grid" aria-labelledby="grid-h">
         <h2 id="grid-h">All slides</h2>

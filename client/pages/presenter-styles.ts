@@ -1,6 +1,7 @@
 /**
- * Layout of the presenter console. Wide: current slide | next + notes | poll, all slides below.
- * Medium: the poll moves under the slides. Phone (a remote): one column, big buttons first.
+ * Layout of the presenter console. Wide: current slide | next + notes | poll and questions, all
+ * slides below. Medium: poll and questions move under the slides, side by side. Phone (a
+ * remote): one column, big buttons first.
  */
 import { css } from 'lit';
 
@@ -53,20 +54,24 @@ export const presenterStyles = css`
     touch-action: pan-y;
   }
   .side,
-  .polls {
+  .live,
+  .polls,
+  .questions {
     display: flex;
     flex-direction: column;
     gap: 1rem;
     min-width: 0;
   }
-  .polls {
+  .polls,
+  .questions {
     padding: 0.75rem;
     border: 1px solid var(--border);
     border-radius: var(--radius);
     background: var(--surface);
     gap: 0.75rem;
   }
-  .polls h2 {
+  .polls h2,
+  .questions h2 {
     margin: 0;
   }
   summary {
@@ -112,8 +117,11 @@ export const presenterStyles = css`
     main {
       grid-template-columns: minmax(0, 3fr) minmax(14rem, 2fr);
     }
-    .polls {
+    .live {
       grid-column: 1 / -1;
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr));
+      align-items: start;
     }
   }
   @media (max-width: 48rem) {

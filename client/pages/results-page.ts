@@ -1,10 +1,12 @@
 import { LitElement, html } from 'lit';
-import { fetchResults, resultsUrls, type PollRecord, type RunRecord, type TalkResults } from '../lib/api.js';
+import { fetchResults, resultsUrls, type PollResultsExport, type RunResults, type TalkResults } from '../lib/api.js';
 import { slugFromPath } from '../lib/location.js';
 import { resultsStyles } from './results-styles.js';
 import '../components/poll-results.js';
+import '../components/engagement-timeline.js';
+import '../components/run-questions.js';
 
-const TYPE_NAMES: Record<PollRecord['type'], string> = {
+const TYPE_NAMES: Record<PollResultsExport['type'], string> = {
   single: 'Single choice',
   multiple: 'Multiple choice',
   words: 'Word cloud',
@@ -15,9 +17,10 @@ const TYPE_NAMES: Record<PollRecord['type'], string> = {
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
- * After the talk: every poll of a run (newest run first, any earlier one on request) as the
- * same charts the room saw, with answer totals, CSV and JSON downloads, and a layout that prints.
- * `?run=N` picks the run, so a link can point at one delivery.
+ * After the talk, per run (newest first, any earlier one on request): the engagement timeline
+ * (time, reactions, answers and questions per slide, and where the room was lost), the questions
+ * with their votes, and every poll as the same chart the room saw; CSV and JSON downloads, and a
+ * layout that prints. `?run=N` picks the run, so a link can point at one delivery.
  */
 export class ResultsPage extends LitElement {
   static override properties = {
@@ -81,14 +84,29 @@ export class ResultsPage extends LitElement {
     `;
   }
 
-  #run(run: RunRecord | undefined) {
-    if (!run || run.polls.length === 0) return html`<p class="empty">No polls were asked in this run yet.</p>`;
-    return html`<div class="polls">${run.polls.map((p) => this.#poll(p))}</div>`;
+  #run(run: RunResults | undefined) {
+    if (!run) return html`<p class="empty">This talk has not been given yet.</p>`;
+    return html`
+      <section aria-labelledby="timeline-h">
+        <h2 id="timeline-h">Engagement timeline</h2>
+        <engagement-timeline .timeline=${run.timeline}></engagement-timeline>
+      </section>
+      <section aria-labelledby="questions-h">
+        <h2 id="questions-h">Questions</h2>
+        <run-questions .questions=${run.questions}></run-questions>
+      </section>
+      <section aria-labelledby="polls-h">
+        <h2 id="polls-h">Polls</h2>
+        ${run.polls.length
+          ? html`<div class="polls">${run.polls.map((p) => this.#poll(p))}</div>`
+          : html`<p class="empty">No polls were asked in this run.</p>`}
+      </section>
+    `;
   }
 
-  #poll(p: PollRecord) {
+  #poll(p: PollResultsExport) {
     return html`<article aria-labelledby=${`q-${p.id}`}>
-      <h2 id=${`q-${p.id}`}>${p.question}</h2>
+      <h3 id=${`q-${p.id}`}>${p.question}</h3>
       <p class="meta">
         ${TYPE_NAMES[p.type]}${p.slide === null ? ' · asked ad hoc' : ` · slide ${p.slide + 1}`}${p.openedAt ? ` · opened ${when.format(p.openedAt)}` : ''}
       </p>

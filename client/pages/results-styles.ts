@@ -71,7 +71,14 @@ export const resultsStyles = [
       border-radius: var(--radius);
       break-inside: avoid;
     }
+    section {
+      margin-block-end: 2rem;
+    }
     h2 {
+      margin: 0 0 0.75rem;
+      font-size: 1.35rem;
+    }
+    h3 {
       margin: 0 0 0.25rem;
       font-size: 1.2rem;
     }

@@ -1,5 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { PollController } from '../controllers/poll-controller.js';
+import { QaController } from '../controllers/qa-controller.js';
+import { ReactionsController } from '../controllers/reactions-controller.js';
 import { TalkController } from '../controllers/talk-controller.js';
 import { shortUrl, slugFromPath, talkUrls } from '../lib/location.js';
 import { applyDeckTheme } from '../lib/theme.js';
@@ -8,11 +10,14 @@ import '../components/connection-badge.js';
 import '../components/audience-count.js';
 import '../components/join-banner.js';
 import '../components/poll-stage.js';
+import '../components/pinned-question.js';
+import '../components/reaction-burst.js';
 
 /**
  * The projector view: the current slide as large as a 16:9 box fits the window, or the live
- * results of the poll on it; the join banner (QR code + short address) on the first slide and
- * whenever `j` (or `q`) toggles it; the audience count in a quiet corner. `f` toggles full
+ * results of the poll on it; under it the question the presenter pinned; reactions rising up the
+ * right edge as the room taps them; the join banner (QR code + short address) on the first slide
+ * and whenever `j` (or `q`) toggles it; the audience count in a quiet corner. `f` toggles full
  * screen. Needs no mouse: the keys are the whole interface.
  */
 export class ScreenPage extends LitElement {
@@ -26,6 +31,8 @@ export class ScreenPage extends LitElement {
   readonly #slug = slugFromPath();
   readonly #talk = new TalkController(this, { slug: this.#slug, role: 'screen' });
   readonly #polls = new PollController(this, this.#talk, { voter: false });
+  readonly #qa = new QaController(this, this.#talk);
+  readonly #reactions = new ReactionsController(this, this.#talk, { float: true });
   #themed?: object;
   #joinSlide = 0;
 
@@ -38,11 +45,18 @@ export class ScreenPage extends LitElement {
       overflow: hidden;
     }
     .stage {
+      position: relative;
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+    }
+    .slide {
       flex: 1;
       display: grid;
       place-items: center;
       container-type: size;
-      min-width: 0;
+      min-height: 0;
     }
     slide-view,
     poll-stage {
@@ -72,6 +86,21 @@ export class ScreenPage extends LitElement {
       background: color-mix(in srgb, var(--bg) 80%, transparent);
       color: var(--muted);
       font-size: clamp(0.8rem, 1.4vw, 1.25rem);
+    }
+    .band {
+      flex: none;
+      display: flex;
+      align-items: flex-end;
+      background: var(--bg);
+    }
+    .band pinned-question {
+      flex: 1;
+      min-width: 0;
+    }
+    .band .corner {
+      position: static;
+      flex: none;
+      margin: 0 1rem 0.75rem 0;
     }
     .join {
       font-weight: 600;
@@ -105,14 +134,21 @@ export class ScreenPage extends LitElement {
     const url = talkUrls(this.#slug, t.publicUrl ?? location.origin).audience;
     const join = shortUrl(url);
     const showJoin = this.#joinShown();
+    const pinned = this.#qa.pinned;
+    const corner = html`<div class="corner">
+      ${showJoin ? null : html`<span class="join">${join}</span>`}
+      <audience-count .count=${t.audience}></audience-count>
+      ${t.status === 'live' ? null : html`<connection-badge .status=${t.status}></connection-badge>`}
+    </div>`;
+    // a pinned question takes the bottom edge, and the corner moves into its band
     return html`
-      <div class="stage">${this.#main()}</div>
-      ${showJoin ? html`<aside aria-label="How to join"><join-banner .url=${url} .label=${join}></join-banner></aside>` : null}
-      <div class="corner">
-        ${showJoin ? null : html`<span class="join">${join}</span>`}
-        <audience-count .count=${t.audience}></audience-count>
-        ${t.status === 'live' ? null : html`<connection-badge .status=${t.status}></connection-badge>`}
+      <div class="stage">
+        <div class="slide">${this.#main()}</div>
+        ${pinned ? html`<div class="band"><pinned-question .question=${pinned}></pinned-question>${corner}</div>` : null}
+        <reaction-burst .items=${this.#reactions.floating}></reaction-burst>
       </div>
+      ${showJoin ? html`<aside aria-label="How to join"><join-banner .url=${url} .label=${join}></join-banner></aside>` : null}
+      ${pinned ? null : corner}
     `;
   }
 

@@ -1,7 +1,9 @@
 /**
  * axe-core on every view, light and dark, in the states people meet them in: a phone that
- * answered a poll, the screen with results and the join code, the presenter console, the key
- * form, the results page and the talk list. No serious or critical violation is allowed.
+ * answered a poll, a phone's Questions panel, the screen with results and the join code and with
+ * a pinned question and reactions, the presenter console with questions to moderate (open and
+ * moderated), the key form, the results page and the talk list. No serious or critical
+ * violation is allowed.
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
@@ -9,9 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_DECK } from '../../server/config.js';
 import { DESKTOP, PHONE, PROJECTOR, launchBrowser } from '../helpers/browser.js';
 import { FIXTURE_DECK, startTestServer, type TestServer } from '../helpers/server.js';
+import { connect } from '../helpers/sockets.js';
 import { seriousViolations } from './axe.js';
+import { openQuestions } from './views.js';
 
 const DECK = fileURLToPath(new URL('../fixtures/decks/ui-polls.md', import.meta.url));
+const MODERATED = fileURLToPath(new URL('../fixtures/decks/moderated.md', import.meta.url));
 
 let server: TestServer;
 let browser: Browser;
@@ -38,6 +43,43 @@ const views: View[] = [
     },
   },
   {
+    name: 'audience, questions',
+    path: () => `/${slug}`,
+    device: PHONE,
+    ready: async (page) => {
+      await openQuestions(page);
+      await page.locator('question-list li').first().waitFor();
+      await page.getByRole('group', { name: 'Reactions' }).getByRole('button', { name: 'Applause' }).click();
+    },
+  },
+  {
+    name: 'screen, pinned question and reactions',
+    path: () => `/${slug}/screen`,
+    device: PROJECTOR,
+    ready: async (page) => {
+      await page.locator('pinned-question figure').waitFor();
+      await page.locator('slide-view, poll-stage').first().waitFor();
+      const { socket } = await connect(server.url, { talk: slug, voter: 'a11y-voter-2222222222' });
+      await socket.emitWithAck('reaction:send', { kind: 'lost' });
+      socket.close();
+      await page.locator('reaction-burst span').first().waitFor();
+      // axe reads one frame: hold each rising reaction at its fully shown keyframe (12 %), not mid-fade
+      await page.locator('reaction-burst').evaluate((el) =>
+        el.shadowRoot!.getAnimations().forEach((a) => {
+          const { delay = 0, duration } = a.effect!.getComputedTiming();
+          a.pause();
+          a.currentTime = Number(delay) + 0.12 * Number(duration);
+        }),
+      );
+    },
+  },
+  {
+    name: 'presenter console, moderated questions',
+    path: () => `/moderated/present#key=${server.key}`,
+    device: DESKTOP,
+    ready: (page) => page.locator('question-moderation li').first().waitFor(),
+  },
+  {
     name: 'screen, results and join code',
     path: () => `/${slug}/screen`,
     device: PROJECTOR,
@@ -53,6 +95,7 @@ const views: View[] = [
     device: DESKTOP,
     ready: async (page) => {
       await page.locator('poll-panel poll-results .bars').waitFor();
+      await page.locator('question-moderation li').first().waitFor();
       await page.getByText('Ask an ad-hoc question').click();
     },
   },
@@ -66,7 +109,10 @@ const views: View[] = [
     name: 'results',
     path: () => `/${slug}/results`,
     device: DESKTOP,
-    ready: (page) => page.locator('results-page article poll-results .bars').waitFor(),
+    ready: async (page) => {
+      await page.locator('results-page article poll-results .bars').waitFor();
+      await page.locator('engagement-timeline table').waitFor();
+    },
   },
   {
     name: 'talk list',
@@ -78,7 +124,7 @@ const views: View[] = [
 
 beforeAll(async () => {
   // two talks, so `/` shows the list instead of redirecting to the only talk
-  [server, browser] = await Promise.all([startTestServer({ decks: [DECK, FIXTURE_DECK] }), launchBrowser()]);
+  [server, browser] = await Promise.all([startTestServer({ decks: [DECK, FIXTURE_DECK, MODERATED] }), launchBrowser()]);
   slug = server.slugs.find((s) => s !== 'basic' && s.includes('poll')) ?? server.slugs[0]!;
   const res = await fetch(`${server.url}/api/talks/${slug}/slide`, {
     method: 'POST',
@@ -86,7 +132,22 @@ beforeAll(async () => {
     body: JSON.stringify({ index: 1 }), // the poll slide
   });
   expect(res.ok).toBe(true);
+  await seedQuestions();
 }, 60_000);
+
+/** Questions in both talks: one pinned and one answered in the open talk, one pending in the moderated one. */
+async function seedQuestions() {
+  const { socket: phone } = await connect(server.url, { talk: slug, voter: 'a11y-voter-0000000000' });
+  const { socket: staff } = await connect(server.url, { talk: slug, key: server.key });
+  const asked = await phone.emitWithAck('question:ask', { text: 'Why `systemd` and not `runit`?', name: 'Ana' });
+  const other = await phone.emitWithAck('question:ask', { text: 'Is it always DNS?' });
+  if (!asked.ok || !other.ok) throw new Error('could not ask');
+  await staff.emitWithAck('question:moderate', { id: asked.data.id, action: 'pin' });
+  await staff.emitWithAck('question:moderate', { id: other.data.id, action: 'answer' });
+  const { socket: moderated } = await connect(server.url, { talk: 'moderated', voter: 'a11y-voter-1111111111' });
+  await moderated.emitWithAck('question:ask', { text: 'Waiting for approval?' });
+  [phone, staff, moderated].forEach((s) => s.close());
+}
 
 afterAll(async () => {
   await browser?.close();

@@ -79,7 +79,7 @@ describe('the presenter console', () => {
     const [phone, screen] = await Promise.all([openPhone(browser, server, slug), openScreen(browser, server, slug)]);
     voter = phone;
     await presenter.getByText('Ask an ad-hoc question').click();
-    await presenter.getByLabel('Question').fill('Coffee or tea?');
+    await presenter.getByLabel('Question', { exact: true }).fill('Coffee or tea?');
     await presenter.getByLabel('Options, one per line').fill('Coffee\nTea\n');
     await presenter.getByRole('button', { name: 'Ask now' }).click();
 
@@ -90,7 +90,7 @@ describe('the presenter console', () => {
     await expect.poll(() => resultRow(screen, 'Tea')).toBe('Tea 1 · 100%');
     await expect.poll(() => resultRow(presenter, 'Tea')).toBe('Tea 1 · 100%');
     // the form is ready for the next question
-    expect(await presenter.getByLabel('Question').isVisible()).toBe(false);
+    expect(await presenter.getByLabel('Question', { exact: true }).isVisible()).toBe(false);
 
     // hidden results: the room sees only that answers arrive
     await presenter.getByRole('button', { name: 'Hide results' }).click();

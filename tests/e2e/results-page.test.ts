@@ -35,7 +35,7 @@ async function vote(poll: string, answers: unknown[]) {
   }
 }
 
-const headings = (page: Page) => page.locator('results-page article h2').allTextContents();
+const headings = (page: Page) => page.locator('results-page article h3').allTextContents();
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer({ decks: [DECK] }), launchBrowser()]);

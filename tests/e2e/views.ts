@@ -1,5 +1,5 @@
 /** Small helpers the browser tests share: where each view lives, and what a view shows. */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DESKTOP, PHONE, PROJECTOR, openPage } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 
@@ -32,3 +32,33 @@ export async function resultRow(page: Page, option: string): Promise<string> {
   const row = page.locator('poll-results .bars li', { hasText: option }).first();
   return ((await row.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** An element's text as people see it, shadow roots included (a custom element's own text lives there). */
+export function deepText(locator: Locator): Promise<string> {
+  return locator.evaluate((root) => {
+    const walk = (node: Node): string => {
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+      const children = node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes;
+      return [...children].map(walk).join('');
+    };
+    return walk(root).replace(/\s+/g, ' ').trim();
+  });
+}
+
+/** Opens the phone's Questions panel and waits until it has loaded. */
+export async function openQuestions(phone: Page): Promise<void> {
+  await phone.getByRole('button', { name: /^Questions/ }).click();
+  await phone.getByRole('heading', { name: 'Ask a question' }).waitFor();
+}
+
+/** Asks a question from a phone whose Questions panel is open, and waits for the server's receipt. */
+export async function ask(phone: Page, text: string, name?: string): Promise<void> {
+  await phone.getByLabel('Your question').fill(text);
+  if (name !== undefined) await phone.getByLabel('Your name').fill(name);
+  await phone.getByRole('button', { name: 'Ask', exact: true }).click();
+  await phone.getByText(/✓ (Question sent|Sent — the presenter will approve it)/).waitFor();
+}
+
+/** A question's row in a view's list (phone: question-list, presenter: question-moderation). */
+export const questionRow = (page: Page, list: 'question-list' | 'question-moderation', text: string) =>
+  page.locator(`${list} li`, { hasText: text });

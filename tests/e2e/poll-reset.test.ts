@@ -1,0 +1,100 @@
+/**
+ * A poll's life on a phone beyond voting: the presenter resets it (`poll:reset`) and the phone
+ * shows the empty form again even though results are hidden from it; a poll the presenter has
+ * not opened yet says so ("Voting hasn't started yet", from `openedAt`) instead of "Poll closed".
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { openPhone, openPresenter, resultRow } from './views.js';
+
+const DECK = `---
+title: Reset demo
+slug: resets
+---
+
+# Colours
+
+\`\`\`poll
+id: colour
+question: Pick a colour
+options: [Red, Blue]
+results: hidden
+\`\`\`
+
+---
+
+# Later
+
+\`\`\`poll
+id: later
+question: Ready for the demo?
+options: [Yes, No]
+open: manual
+\`\`\`
+`;
+
+let server: TestServer;
+let browser: Browser;
+let dir: string;
+let presenter: Page;
+let phone: Page;
+
+async function answer(option: string) {
+  await phone.getByRole('radio', { name: option }).check();
+  await phone.getByRole('button', { name: /send answer|change answer/i }).click();
+  await phone.getByText('Answer received').waitFor();
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lectern-reset-'));
+  await writeFile(join(dir, 'resets.md'), DECK);
+  [server, browser] = await Promise.all([startTestServer({ decks: [join(dir, 'resets.md')] }), launchBrowser()]);
+  presenter = await openPresenter(browser, server, 'resets');
+  phone = await openPhone(browser, server, 'resets');
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('a poll reset and a poll not yet open', () => {
+  it('shows the form again on a phone after the presenter resets the poll', async () => {
+    await answer('Red');
+    await phone.getByText('The presenter will show the results.').waitFor();
+    await expect.poll(() => resultRow(presenter, 'Red')).toBe('Red 1 · 100%');
+
+    presenter.once('dialog', (d) => void d.accept());
+    await presenter.getByRole('button', { name: 'Reset answers' }).click();
+    await phone.getByText('Answer received').waitFor({ state: 'detached' });
+    await phone.getByRole('button', { name: 'Send answer' }).waitFor();
+    expect(await phone.getByRole('radio', { name: 'Red' }).isChecked()).toBe(false);
+    await expect.poll(() => resultRow(presenter, 'Red')).toBe('Red 0 · 0%');
+
+    // and it may answer again, counted once
+    await answer('Blue');
+    await expect.poll(() => resultRow(presenter, 'Blue')).toBe('Blue 1 · 100%');
+  });
+
+  it('says voting has not started on a poll the presenter has not opened, then follows it', async () => {
+    await presenter.keyboard.press('ArrowRight');
+    await phone.getByRole('group', { name: 'Ready for the demo?' }).waitFor();
+    const poll = phone.locator('audience-poll');
+    await poll.getByText("Voting hasn't started yet").waitFor();
+    expect(await poll.getByText('Poll closed').count()).toBe(0);
+    expect(await phone.getByRole('radio', { name: 'Yes' }).isDisabled()).toBe(true);
+    await presenter.getByText('Not opened yet').waitFor();
+
+    await presenter.getByRole('button', { name: 'Open voting' }).click();
+    await phone.getByRole('button', { name: 'Send answer' }).waitFor();
+    await presenter.getByRole('button', { name: 'Close voting' }).click();
+    await poll.getByText('Poll closed', { exact: true }).waitFor();
+    expect(await poll.getByText("Voting hasn't started yet").count()).toBe(0);
+  });
+});
