@@ -73,6 +73,11 @@ export class QaController implements ReactiveController {
       this.#host.requestUpdate();
     });
     socket.on('questions:changed', (e) => this.#merge(e.questions, e.removed));
+    // the deck's `qa:` line may change while the talk runs
+    socket.on('deck:updated', ({ talk }) => {
+      this.mode = talk.qa;
+      this.#host.requestUpdate();
+    });
     // a new run starts with no questions
     socket.on('run:started', () => {
       this.questions = [];

@@ -50,7 +50,7 @@ export class ReactionsController implements ReactiveController {
     this.floating = [];
   }
 
-  /** Taps on a slide since this page opened, by kind. */
+  /** Taps on a slide in this run, by kind. */
   countsFor(slide: number): ReactionCounts {
     return this.#totals.get(slide) ?? {};
   }
@@ -59,6 +59,13 @@ export class ReactionsController implements ReactiveController {
     socket.on('reactions', ({ slide, counts }) => {
       this.#totals.set(slide, addCounts(this.countsFor(slide), counts));
       if (this.#float) this.#launch(counts);
+      this.#host.requestUpdate();
+    });
+    // `state` (on every connect) carries the run's totals so far, so a reloaded screen keeps them
+    socket.on('state', ({ reactions }) => {
+      if (!reactions) return;
+      this.#totals.clear();
+      for (const { slide, counts } of reactions) this.#totals.set(slide, counts);
       this.#host.requestUpdate();
     });
     socket.on('run:started', () => {

@@ -45,6 +45,8 @@ export interface TalkInfo {
   hash: string;
   theme?: 'light' | 'dark';
   accent?: string;
+  /** Audience Q&A mode from the deck's front matter. */
+  qa: QaMode;
 }
 
 export interface RunInfo {
@@ -108,6 +110,8 @@ export interface TalkState {
   audience: number;
   active: ActivePoll;
   qa: QaState;
+  /** Presenter and screen: reaction taps so far in this run, per slide. */
+  reactions?: { slide: number; counts: Partial<Record<ReactionKind, number>> }[];
   /** Server time in ms when this state was read. */
   at: number;
 }

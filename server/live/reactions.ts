@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
-import { addReactions, type ReactionCount } from '../../db/repo/index.js';
+import { addReactions, reactionsForRun, type ReactionCount } from '../../db/repo/index.js';
 import type { ReactionKind } from '../domain/qa.js';
 import type { Talks } from './talks.js';
 
@@ -57,6 +57,16 @@ export function createReactions(deps: { db: Db; talks: Talks; log: Logger; inter
       const key = `${run.id}:${run.currentSlide}:${kind}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       pending.set(slug, counts);
+    },
+    /** Taps so far in the talk's current run, per slide (stored ones; the last half second may be missing). */
+    async totals(slug: string): Promise<{ slide: number; counts: Partial<Record<ReactionKind, number>> }[]> {
+      const bySlide = new Map<number, Partial<Record<ReactionKind, number>>>();
+      for (const r of await reactionsForRun(db, talks.require(slug).run.id)) {
+        const entry = bySlide.get(r.slideIndex) ?? {};
+        entry[r.kind as ReactionKind] = r.count;
+        bySlide.set(r.slideIndex, entry);
+      }
+      return [...bySlide].map(([slide, counts]) => ({ slide, counts }));
     },
     /** Sends and stores what is pending (shutdown, tests). */
     flush,

@@ -35,6 +35,7 @@ export function talkInfo(deck: Deck): TalkInfo {
     hash: deck.hash,
     ...(deck.theme ? { theme: deck.theme } : {}),
     ...(deck.accent ? { accent: deck.accent } : {}),
+    qa: deck.qa ?? 'open',
   };
 }
 

@@ -75,9 +75,10 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
   async function stateFor(socket: LecternSocket): Promise<TalkState> {
     const { talk: slug, role, voter } = socket.data;
     const staff = role !== Role.audience;
-    const [{ runId, ...active }, questions] = await Promise.all([
+    const [{ runId, ...active }, questions, reactionTotals] = await Promise.all([
       polls.active(slug, { staff, voter }),
       qa.snapshot(slug, { staff, voter }).catch(() => ({ questions: [], upvoted: [] })),
+      staff ? reactions.totals(slug).catch(() => undefined) : undefined,
     ]);
     if (active.poll && active.myAnswer !== undefined) void socket.join(votersRoom(slug, runId, active.poll.id));
     const talk = talks.require(slug);
@@ -90,6 +91,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
       audience: audience.total(slug),
       active,
       qa: { mode: qa.mode(slug), ...questions },
+      ...(reactionTotals ? { reactions: reactionTotals } : {}),
       at: Date.now(),
     };
   }

@@ -27,6 +27,7 @@ describe('editing the deck while the server runs', () => {
     await writeFile(file, source.replace('# Three', '# Three, revised'));
     const e = await updated;
     expect(e.slide).toBe(2);
+    expect(e.talk.qa).toBe('open');
     expect(e.talk.hash).not.toBe(phone.state.talk.hash);
     const deck = await (await fetch(`${server.url}/api/talks/basic`)).json();
     expect(deck.slides[2].title).toBe('Three, revised');

@@ -147,6 +147,10 @@ describe.each(drivers)('Q&A and reactions on %s', (driver) => {
     await expect
       .poll(async () => (await (await fetch(`${server.url}/api/talks/polls/results`)).json()).runs.at(-1).reactions, { timeout: 3_000 })
       .toEqual(expect.arrayContaining([{ slide: 2, kind: 'clap', count: 10 }, { slide: 2, kind: 'lost', count: 10 }]));
+    // A reloaded screen starts from the run's totals, not from zero.
+    const reloaded = await screen('polls');
+    expect(reloaded.state.reactions?.find((r) => r.slide === 2)?.counts).toMatchObject({ clap: 10, lost: 10 });
+    expect(tapper.state.reactions).toBeUndefined(); // phones don't get the totals
   });
 
   it('builds the engagement timeline per slide and exports questions and reactions', async () => {
