@@ -9,15 +9,15 @@ import {
   setPollStatus,
   setResultsHidden,
   setRunActivePoll,
-  votesForPoll,
   type PollRow,
 } from '../../db/repo/index.js';
 import type { ActivePoll, PollView } from '../contract/events.js';
 import type { PollSpec } from '../deck/types.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
-import { acceptVote, tally, type Answer, type PollResults } from '../domain/poll.js';
+import { acceptVote, type Answer, type PollResults } from '../domain/poll.js';
 import { createSerialQueue } from './serial.js';
 import type { LiveTalk, Talks } from './talks.js';
+import { createTallies } from './tallies.js';
 import { createKeyedThrottle } from './throttle.js';
 import { createVoteWriter } from './vote-writer.js';
 
@@ -65,10 +65,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
   const emit = (e: PollEvent) => listeners.forEach((l) => l(e));
   const pollKeyOf = new Map<number, { slug: string; key: string }>();
   const inflight = new Set<Promise<unknown>>();
-  // The latest tally per poll, shared by every socket that connects meanwhile: ten thousand phones
-  // reconnecting after a restart must not each read all the votes.
-  const recent = new Map<number, { at: number; results: Promise<PollResults> }>();
-
+  const tallies = createTallies(db);
 
   const throttle = createKeyedThrottle(async (pollIdText) => {
     const ref = pollKeyOf.get(Number(pollIdText));
@@ -86,25 +83,12 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
   const writer = createVoteWriter(db, {
     onBatch: (votes) =>
       new Set(votes.map((v) => v.pollId)).forEach((id) => {
-        recent.delete(id);
+        tallies.forget(id);
         throttle.mark(String(id));
       }),
   });
 
-
-  /** A fresh tally from the database; what broadcasts use, so the last one equals what is stored. */
-  function resultsOf(row: PollRow): Promise<PollResults> {
-    const results = votesForPoll(db, row.id).then((votes) => tally(row.spec, votes));
-    recent.set(row.id, { at: Date.now(), results });
-    results.catch(() => recent.delete(row.id));
-    return results;
-  }
-
-  /** A tally at most a second old, for the state a connecting socket gets. */
-  function recentResultsOf(row: PollRow): Promise<PollResults> {
-    const cached = recent.get(row.id);
-    return cached && Date.now() - cached.at < 1_000 ? cached.results : resultsOf(row);
-  }
+  const resultsOf = tallies.fresh;
 
   /** Loads (once per run) the run's polls, so votes need no read before their write. */
   async function runPolls(talk: LiveTalk): Promise<RunPolls> {
@@ -255,7 +239,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
         return {
           runId: state.runId,
           poll: pollView(row),
-          ...(seesResults ? { results: await recentResultsOf(row) } : {}),
+          ...(seesResults ? { results: await tallies.recent(row) } : {}),
           ...(myAnswer !== undefined ? { myAnswer } : {}),
         };
       } catch (err) {
@@ -301,7 +285,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
       const { state, row } = await resolveForPresenter(slug, key);
       await writer.flush();
       await deleteVotes(db, row.id);
-      recent.delete(row.id);
+      tallies.forget(row.id);
       emit({ type: 'poll:reset', slug, runId: row.runId, poll: pollView(row) });
       if (state.active === row.pollKey) await announce(slug, state);
       return pollView(row);
