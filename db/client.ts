@@ -50,8 +50,9 @@ async function openPostgres(databaseUrl: string, opts: CreateDbOptions): Promise
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: opts.poolSize ?? 10,
-    // Without a timeout a host that drops packets would hang startup forever.
+    // Without timeouts a host that drops packets would hang startup, and every command, forever.
     connectionTimeoutMillis: 10_000,
+    query_timeout: 10_000,
   });
   // An idle client losing its server (restart, failover) emits here; unhandled, it kills the process.
   const onError = opts.onPoolError ?? ((error: Error) => console.error(`database pool: ${error.message}`));

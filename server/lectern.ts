@@ -87,6 +87,7 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
     const unfollow = followTalks({ talks, polls, peers, metrics, log, db: database.db });
     await Promise.all(talks.list().map(({ deck }) => polls.onSlide(deck.slug, null)));
     await Promise.all(talks.list().map(({ run }) => startTimeline(database.db, run.id, run.currentSlide)));
+    const stopResync = cluster ? resyncWithPeers({ talks, polls, realtime, log }) : () => undefined;
     const unwatch = config.watchDecks ? decks.map((deck) => watchDeck(deck.file, () => void reloadDeck(deck, talks, log))) : [];
 
     return {
@@ -100,6 +101,7 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
        */
       async close() {
         unwatch.forEach((stop) => stop());
+        stopResync();
         unfollow();
         httpServer.close();
         await polls.shutdown();
@@ -112,6 +114,28 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
     for (const close of closers) await Promise.resolve(close()).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Peer messages can be lost (the Postgres adapter drops NOTIFYs while its connection is down), so
+ * every few seconds each process re-reads the runs and polls it serves from the database, and
+ * tells its own clients when the slide moved without them hearing of it.
+ */
+function resyncWithPeers(deps: { talks: Talks; polls: Polls; realtime: ReturnType<typeof createRealtime>; log: Logger }, everyMs = 5_000) {
+  const { talks, polls, realtime, log } = deps;
+  const timer = setInterval(() => {
+    for (const { deck } of talks.list()) {
+      talks
+        .reloadRun(deck.slug)
+        .then(({ slideChanged }) => {
+          polls.invalidate(deck.slug);
+          if (slideChanged) realtime.resendSlide(deck.slug);
+        })
+        .catch((err: Error) => log.debug({ err: err.message }, 'resync skipped'));
+    }
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** The engagement timeline starts with the slide a run is on when the server starts serving it. */
@@ -158,9 +182,15 @@ function followTalks(deps: { talks: Talks; polls: Polls; peers: PeerBus; metrics
     return done.catch((err) => log.error({ err, slug: e.slug }, 'poll state could not follow the talk'));
   });
   const stopRemote = peers.subscribe((m) => {
+    // A peer may serve a deck this process does not (a rolling deploy): ignore what is not ours.
+    if (m.type === 'audience' || !talks.get(m.slug)) return;
     if (m.type === 'slide') talks.applyRemoteSlide(m.slug, m.runId, m.slide);
-    else if (m.type === 'run') void talks.reloadRun(m.slug).then(() => polls.invalidate(m.slug));
-    else if (m.type === 'polls') polls.invalidate(m.slug);
+    else if (m.type === 'run') {
+      talks
+        .reloadRun(m.slug)
+        .then(() => polls.invalidate(m.slug))
+        .catch((err: Error) => log.warn({ err: err.message, slug: m.slug }, 'could not follow a new run from a peer'));
+    } else polls.invalidate(m.slug);
   });
   return () => (stopLocal(), stopRemote());
 }

@@ -76,7 +76,10 @@ export function resultsUrls(slug: string) {
   return { json: `${base}/results`, csv: `${base}/results.csv` };
 }
 
-/** Fetches every run's polls and answers (public, like the slides). */
-export function fetchResults(slug: string): Promise<TalkResults> {
-  return getJson<TalkResults>(resultsUrls(slug).json);
+/**
+ * Fetches every run's polls, questions and timeline. Public; with the presenter key (stored on the
+ * presenter's device) it also includes results still hidden and questions not approved.
+ */
+export function fetchResults(slug: string, key?: string): Promise<TalkResults> {
+  return getJson<TalkResults>(resultsUrls(slug).json, key ? { authorization: `Bearer ${key}` } : {});
 }

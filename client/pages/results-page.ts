@@ -1,4 +1,5 @@
 import { LitElement, html } from 'lit';
+import { loadKey } from '../lib/presenter-key.js';
 import { fetchResults, resultsUrls, type PollResultsExport, type RunResults, type TalkResults } from '../lib/api.js';
 import { slugFromPath } from '../lib/location.js';
 import { resultsStyles } from './results-styles.js';
@@ -110,7 +111,9 @@ export class ResultsPage extends LitElement {
       <p class="meta">
         ${TYPE_NAMES[p.type]}${p.slide === null ? ' · asked ad hoc' : ` · slide ${p.slide + 1}`}${p.openedAt ? ` · opened ${when.format(p.openedAt)}` : ''}
       </p>
-      <poll-results .results=${p.results} .poll=${p}></poll-results>
+      ${p.results
+        ? html`<poll-results .results=${p.results} .poll=${p}></poll-results>`
+        : html`<p class="empty">${p.total} ${p.total === 1 ? 'answer' : 'answers'} · the presenter kept these results hidden.</p>`}
     </article>`;
   }
 
@@ -124,7 +127,7 @@ export class ResultsPage extends LitElement {
   readonly #load = async () => {
     this._error = '';
     try {
-      this._data = await fetchResults(this.#slug);
+      this._data = await fetchResults(this.#slug, loadKey(this.#slug));
       document.title = `Results: ${this._data.title}`;
     } catch (e) {
       this._error = e instanceof Error ? e.message : 'Could not load the results.';

@@ -5,8 +5,11 @@ import type { SlideEngagement } from '../domain/qa.js';
 
 export interface PollResultsExport extends PollView {
   closedAt: number | null;
-  results: PollResults;
-  /** Every answer in arrival order, without who gave it. */
+  /** null when the results are still hidden and the request did not carry the presenter key. */
+  results: PollResults | null;
+  /** How many answers there are (shown even while the results are hidden). */
+  total: number;
+  /** Every answer in arrival order, without who gave it (empty while hidden to this reader). */
   answers: { answer: unknown; at: number }[];
 }
 
@@ -16,7 +19,7 @@ export interface RunResults {
   startedAt: number;
   endedAt: number | null;
   polls: PollResultsExport[];
-  /** Every question, hidden ones included (marked), without who asked. */
+  /** Questions without who asked: approved ones, or every one (pending and hidden marked) for the presenter. */
   questions: QuestionView[];
   reactions: { slide: number; kind: string; count: number }[];
   /** Per slide: time spent, reactions, answers, questions — "where did we lose the room?" */

@@ -21,6 +21,15 @@ const refuse = (code: ErrorCode, message: string): never => {
   throw new LecternError(code, message);
 };
 
+// NUL and unpaired surrogates are not text Postgres can store (jsonb refuses them); other control
+// characters would only garble the screen.
+const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when a text holds characters that cannot be stored or shown (NUL, control codes, broken surrogates). */
+export function hasUnstorableCharacters(text: string): boolean {
+  return UNSTORABLE.test(text);
+}
+
 /** Words are counted case-folded with inner spaces collapsed, so "DNS " and "dns" are one word. */
 export function normalizeWord(word: string): string {
   return word.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
@@ -49,6 +58,7 @@ function acceptWords(spec: PollSpec, raw: unknown): string[] {
   const words: string[] = [];
   const seen = new Set<string>();
   for (const w of list as string[]) {
+    if (hasUnstorableCharacters(w)) return refuse(ErrorCode.invalidAnswer, 'Your answer contains characters that cannot be stored.');
     const trimmed = w.trim().replace(/\s+/g, ' ');
     if (!trimmed) continue;
     if ([...trimmed].length > MAX_WORD_LENGTH) return refuse(ErrorCode.wordTooLong, `"${trimmed.slice(0, 20)}…" is longer than ${MAX_WORD_LENGTH} characters.`);
@@ -71,6 +81,7 @@ function acceptScale(spec: PollSpec, raw: unknown): number {
 
 function acceptText(raw: unknown): string {
   if (typeof raw !== 'string') return refuse(ErrorCode.invalidAnswer, 'Send your answer as text.');
+  if (hasUnstorableCharacters(raw)) return refuse(ErrorCode.invalidAnswer, 'Your answer contains characters that cannot be stored.');
   const text = raw.trim();
   if (!text) return refuse(ErrorCode.emptyAnswer, 'Type an answer first.');
   if ([...text].length > MAX_TEXT_LENGTH) return refuse(ErrorCode.textTooLong, `Answers are limited to ${MAX_TEXT_LENGTH} characters.`);

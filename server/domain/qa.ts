@@ -1,5 +1,6 @@
 /** Q&A and reaction rules as pure functions. */
 import { ErrorCode, LecternError } from './errors.js';
+import { hasUnstorableCharacters } from './poll.js';
 
 export const MAX_QUESTION_LENGTH = 280;
 export const MAX_NAME_LENGTH = 40;
@@ -16,6 +17,9 @@ export type ModerationAction = 'approve' | 'hide' | 'answer' | 'unanswer' | 'pin
 /** Checks a question and an optional name; returns them trimmed, or throws with the code to show. */
 export function acceptQuestion(mode: QaMode, text: string, name?: string): { text: string; name: string | null } {
   if (mode === 'off') throw new LecternError(ErrorCode.qaOff, 'Questions are turned off for this talk.');
+  if (hasUnstorableCharacters(text) || (name !== undefined && hasUnstorableCharacters(name))) {
+    throw new LecternError(ErrorCode.badRequest, 'The question or name contains characters that cannot be stored.');
+  }
   const trimmed = text.trim().replace(/[ \t]+/g, ' ');
   if (!trimmed) throw new LecternError(ErrorCode.emptyQuestion, 'Type a question first.');
   if ([...trimmed].length > MAX_QUESTION_LENGTH) throw new LecternError(ErrorCode.questionTooLong, `Questions are limited to ${MAX_QUESTION_LENGTH} characters.`);

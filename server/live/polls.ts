@@ -11,7 +11,7 @@ import {
   setRunActivePoll,
   type PollRow,
 } from '../../db/repo/index.js';
-import type { ActivePoll, PollView } from '../contract/events.js';
+import type { ActivePoll, PollView, Role } from '../contract/events.js';
 import type { PollSpec } from '../deck/types.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import { acceptVote, type Answer, type PollResults } from '../domain/poll.js';
@@ -60,6 +60,8 @@ export type Polls = ReturnType<typeof createPolls>;
 export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?: (slug: string) => void }) {
   const { db, talks, log } = deps;
   const runs = new Map<string, RunPolls>();
+  const loading = new Map<string, { runId: number; gen: number; promise: Promise<RunPolls> }>();
+  const generation = new Map<string, number>();
   const listeners = new Set<(e: PollEvent) => void>();
   const serial = createSerialQueue();
   const emit = (e: PollEvent) => listeners.forEach((l) => l(e));
@@ -91,16 +93,37 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
   const resultsOf = tallies.fresh;
 
   /** Loads (once per run) the run's polls, so votes need no read before their write. */
-  async function runPolls(talk: LiveTalk): Promise<RunPolls> {
+  function runPolls(talk: LiveTalk): Promise<RunPolls> {
     const slug = talk.deck.slug;
+    const runId = talk.run.id;
     const cached = runs.get(slug);
-    if (cached?.runId === talk.run.id) return cached;
-    const [list, run] = await Promise.all([pollsForRun(db, talk.run.id), findRun(db, talk.run.id)]);
-    const rows = new Map(list.map((r) => [r.pollKey, r]));
-    const state: RunPolls = { runId: talk.run.id, rows, active: run?.activePoll ?? null };
-    rows.forEach((r) => pollKeyOf.set(r.id, { slug, key: r.pollKey }));
-    runs.set(slug, state);
-    return state;
+    if (cached?.runId === runId) return Promise.resolve(cached);
+    // Concurrent callers (a reconnect storm, the presenter's command) share one load and one object,
+    // so a change made on it can never be overwritten by a copy read a moment earlier.
+    const gen = generation.get(slug) ?? 0;
+    const pending = loading.get(slug);
+    if (pending?.runId === runId && pending.gen === gen) return pending.promise;
+    const promise = (async () => {
+      const [list, run] = await Promise.all([pollsForRun(db, runId), findRun(db, runId)]);
+      const rows = new Map(list.map((r) => [r.pollKey, r]));
+      const state: RunPolls = { runId, rows, active: run?.activePoll ?? null };
+      rows.forEach((r) => pollKeyOf.set(r.id, { slug, key: r.pollKey }));
+      // A load overtaken by invalidate() serves its caller but does not become the cache.
+      if ((generation.get(slug) ?? 0) === gen) runs.set(slug, state);
+      return state;
+    })();
+    loading.set(slug, { runId, gen, promise });
+    void promise.then(
+      () => loading.get(slug)?.promise === promise && loading.delete(slug),
+      () => loading.get(slug)?.promise === promise && loading.delete(slug),
+    );
+    return promise;
+  }
+
+  function invalidate(slug: string) {
+    runs.delete(slug);
+    loading.delete(slug);
+    generation.set(slug, (generation.get(slug) ?? 0) + 1);
   }
 
   async function ensureRow(state: RunPolls, slug: string, spec: PollSpec, slide: number | null): Promise<PollRow> {
@@ -183,11 +206,14 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
     }
     const spec = talk.deck.slides[slide]?.poll;
     const adhocOpen = state.active && state.rows.get(state.active)?.slideIndex === null && state.rows.get(state.active)?.status === 'open';
+    // `from` is null on a restart, a deck reload or a new run: nothing moved, so nothing reopens.
+    const moved = from !== null && from !== slide;
     if (spec) {
       let row = await ensureRow(state, slug, spec, slide);
       // Auto polls open the first time the slide is reached; on-leave polls reopen on every return.
-      if (spec.open === 'auto' && (row.openedAt === null || spec.close === 'on-leave')) row = await setStatus(state, row, 'open');
-      await activate(state, row.pollKey);
+      if (spec.open === 'auto' && (row.openedAt === null || (moved && spec.close === 'on-leave'))) row = await setStatus(state, row, 'open');
+      // Reaching the slide puts its poll on screen; without a move an open ad-hoc poll keeps it.
+      if (moved || !adhocOpen) await activate(state, row.pollKey);
     } else if (!adhocOpen) {
       await activate(state, null);
     }
@@ -216,12 +242,10 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
     },
     onSlide: (slug: string, from: number | null) => mutate(slug, () => onSlide(slug, from)),
     /** A peer process changed this talk's polls: reload them on next use. */
-    invalidate(slug: string) {
-      runs.delete(slug);
-    },
+    invalidate,
 
     /** What a client sees of the active poll: results for staff, and for voters when visible. */
-    async active(slug: string, viewer: { staff: boolean; voter?: string }): Promise<ActivePoll & { runId: number }> {
+    async active(slug: string, viewer: { role: Role; voter?: string }): Promise<ActivePoll & { runId: number }> {
       const talk = talks.require(slug);
       let state: RunPolls;
       try {
@@ -235,7 +259,8 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
       if (!row) return { poll: null, runId: state.runId };
       try {
         const myAnswer = viewer.voter ? ((await findVote(db, row.id, viewer.voter))?.answer as Answer | undefined) : undefined;
-        const seesResults = viewer.staff || (myAnswer !== undefined && !row.resultsHidden);
+        // Hidden results are the presenter's alone; the screen needs no key, so it waits for the reveal too.
+        const seesResults = viewer.role === 'presenter' || (!row.resultsHidden && (viewer.role === 'screen' || myAnswer !== undefined));
         return {
           runId: state.runId,
           poll: pollView(row),
@@ -306,7 +331,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
 
     /** Forgets cached run state (a new run started) and re-evaluates the active poll. */
     onRunStarted: (slug: string) => mutate(slug, async () => {
-      runs.delete(slug);
+      invalidate(slug);
       await onSlide(slug, null);
     }),
 

@@ -44,8 +44,12 @@ export function createQa(deps: { db: Db; talks: Talks; log: Logger; onChange?: (
   const throttle = createKeyedThrottle(async (slug) => {
     const ids = [...(dirtyVotes.get(slug) ?? [])];
     dirtyVotes.delete(slug);
-    const rows = (await Promise.all(ids.map((id) => findQuestion(db, id)))).filter((q): q is QuestionRow => q !== null);
-    if (rows.length) emit({ slug, changed: rows });
+    try {
+      const rows = (await Promise.all(ids.map((id) => findQuestion(db, id)))).filter((q): q is QuestionRow => q !== null);
+      if (rows.length) emit({ slug, changed: rows });
+    } catch (err) {
+      deps.log.warn({ err: (err as Error).message }, 'upvote counts not sent');
+    }
   }, 250);
 
   const mode = (slug: string): QaMode => talks.require(slug).deck.qa ?? 'open';

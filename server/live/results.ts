@@ -8,7 +8,7 @@ import { pollView } from './polls.js';
 import { questionView } from './qa.js';
 import type { LiveTalk } from './talks.js';
 
-async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof listRuns>>[number]): Promise<RunResults> {
+async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof listRuns>>[number], presenter: boolean): Promise<RunResults> {
   const [pollRows, questionRows, reactionRows, visits] = await Promise.all([
     pollsForRun(db, run.id),
     questionsForRun(db, run.id),
@@ -18,7 +18,9 @@ async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof
   const polls = await Promise.all(
     pollRows.map(async (row) => {
       const answers = (await votesForPoll(db, row.id)).map(({ answer, at }) => ({ answer, at }));
-      return { ...pollView(row), closedAt: row.closedAt, results: tally(row.spec, answers), answers };
+      // Results the presenter never revealed stay with the presenter (the count is no secret).
+      if (row.resultsHidden && !presenter) return { ...pollView(row), closedAt: row.closedAt, results: null, total: answers.length, answers: [] };
+      return { ...pollView(row), closedAt: row.closedAt, results: tally(row.spec, answers), total: answers.length, answers };
     }),
   );
   const count = <T>(items: T[], slideOf: (x: T) => number | null, weight: (x: T) => number = () => 1) => {
@@ -34,7 +36,7 @@ async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof
     visits,
     end: run.endedAt ?? Date.now(),
     reactions: reactionRows,
-    answersBySlide: count(polls, (p) => p.slide, (p) => p.answers.length),
+    answersBySlide: count(polls, (p) => p.slide, (p) => p.total),
     questionsBySlide: count(questionRows, (q) => q.slideIndex),
   }).map((row) => ({ ...row, title: talk.deck.slides[row.slide]?.title ?? `Slide ${row.slide + 1}` }));
   return {
@@ -43,16 +45,16 @@ async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof
     startedAt: run.startedAt,
     endedAt: run.endedAt,
     polls,
-    questions: questionRows.map((q) => questionView(q)),
+    questions: questionRows.filter((q) => presenter || q.status === 'approved').map((q) => questionView(q)),
     reactions: reactionRows.map((r) => ({ slide: r.slideIndex, kind: r.kind, count: r.count })),
     timeline,
   };
 }
 
 /** Every run of the talk with its polls, questions, reactions and timeline. Voter ids never leave the database layer. */
-export async function talkResults(db: Db, talk: LiveTalk): Promise<TalkResults> {
+export async function talkResults(db: Db, talk: LiveTalk, opts: { presenter: boolean }): Promise<TalkResults> {
   const runs = await listRuns(db, talk.talkId);
-  return { slug: talk.deck.slug, title: talk.deck.title, runs: await Promise.all(runs.map((run) => runResults(db, talk, run))) };
+  return { slug: talk.deck.slug, title: talk.deck.title, runs: await Promise.all(runs.map((run) => runResults(db, talk, run, opts.presenter))) };
 }
 
 const answerText = (answer: unknown) => (Array.isArray(answer) ? answer.join('; ') : typeof answer === 'number' ? answer : String(answer));

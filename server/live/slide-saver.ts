@@ -3,44 +3,52 @@ import type { Db } from '../../db/client.js';
 import { setRunSlide } from '../../db/repo/index.js';
 
 /**
- * Writes a run's current slide, and when the database is away keeps retrying the latest value in
- * the background: slide sync must go on through a database restart, and the slide a talk is on
- * must land in the database once it is back.
+ * Saves each run's current slide with one writer, so writes land in order (an older slide never
+ * overwrites a newer one). When the database is away it keeps retrying the latest value in the
+ * background: slide sync goes on through a database restart, and the slide lands once it is back.
  */
 export function createSlideSaver(db: Db, log: Logger, retryMs = 1_000) {
-  const pending = new Map<number, number>();
-  let timer: NodeJS.Timeout | null = null;
+  const latest = new Map<number, number>();
+  let writing: Promise<void> | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  let failing = false;
 
-  async function retry() {
-    timer = null;
-    for (const [runId, index] of [...pending]) {
+  async function drain() {
+    while (latest.size) {
+      const [runId, index] = latest.entries().next().value as [number, number];
       try {
         await setRunSlide(db, runId, index);
-        if (pending.get(runId) === index) pending.delete(runId);
-      } catch {
+        if (latest.get(runId) === index) latest.delete(runId);
+        if (failing) log.info('current slide saved again after a database outage');
+        failing = false;
+      } catch (err) {
+        if (!failing) log.warn({ err: (err as Error).message, runId }, 'could not save the current slide; retrying in the background');
+        failing = true;
+        retry ??= setTimeout(() => {
+          retry = null;
+          writing ??= drain();
+        }, retryMs);
         break;
       }
     }
-    if (pending.size) timer = setTimeout(() => void retry(), retryMs);
-    else log.info('current slide saved again after a database outage');
+    writing = null;
   }
 
   return {
-    /** Resolves true when saved now, false when saving was deferred until the database is back. */
-    async save(runId: number, index: number): Promise<boolean> {
-      pending.delete(runId);
-      try {
-        await setRunSlide(db, runId, index);
-        return true;
-      } catch (err) {
-        log.warn({ err: (err as Error).message, runId }, 'could not save the current slide; retrying in the background');
-        pending.set(runId, index);
-        timer ??= setTimeout(() => void retry(), retryMs);
-        return false;
-      }
+    /** Queues the run's slide for saving; resolves when this batch of writes is done (saved or deferred). */
+    save(runId: number, index: number): Promise<void> {
+      latest.set(runId, index);
+      writing ??= drain();
+      return writing;
+    },
+    /** True while a slide of this run waits to be written. */
+    isPending: (runId: number) => latest.has(runId),
+    /** Waits for queued writes (shutdown); a value still failing stays unsaved. */
+    async flush() {
+      while (writing) await writing;
     },
     close() {
-      if (timer) clearTimeout(timer);
+      if (retry) clearTimeout(retry);
     },
   };
 }

@@ -46,7 +46,8 @@ export function runInfo(run: Run): RunInfo {
 
 /**
  * The talk registry and live state. The database holds the truth (current slide per run);
- * this keeps a copy so reads cost nothing, and writes go through one queue per talk.
+ * this keeps a copy so reads cost nothing. Commands go through one queue per talk; slide writes
+ * go through the slide saver, in order, without holding up the broadcast.
  */
 export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: Logger }) {
   const { db } = deps;
@@ -85,10 +86,14 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
   }
 
   /** Re-reads the talk's run in progress from the database (a peer process started a new one). */
-  function reloadRun(slug: string): Promise<void> {
+  function reloadRun(slug: string): Promise<{ slideChanged: boolean }> {
     return serial(slug, async () => {
       const talk = mustGet(slug);
+      // Our own move not yet saved is newer than what the database holds.
+      if (saver.isPending(talk.run.id)) return { slideChanged: false };
+      const before = talk.run;
       talk.run = (await currentRun(db, talk.talkId)) ?? talk.run;
+      return { slideChanged: talk.run.id !== before.id || talk.run.currentSlide !== before.currentSlide };
     });
   }
 
@@ -111,7 +116,8 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
         const at = Date.now();
         if (index === talk.run.currentSlide) return { index, at };
         const from = talk.run.currentSlide;
-        await saver.save(talk.run.id, index);
+        // Broadcast without waiting for the write: the room follows even while the database is slow or away.
+        void saver.save(talk.run.id, index);
         talk.run = { ...talk.run, currentSlide: index };
         const change = { index, at };
         await emit({ type: 'slide:changed', slug, change, from });
@@ -135,11 +141,13 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
     applyRemoteSlide(slug: string, runId: number, slide: number) {
       const talk = talks.get(slug);
       if (talk?.run.id === runId) talk.run = { ...talk.run, currentSlide: slide };
-      else if (talk) void reloadRun(slug);
+      else if (talk) void reloadRun(slug).catch((err: Error) => deps.log.warn({ err: err.message, slug }, 'could not reload the run'));
     },
     reloadRun,
 
-    close() {
+    /** Waits for the current slides to be saved, then stops retrying. */
+    async close() {
+      await saver.flush();
       saver.close();
     },
 

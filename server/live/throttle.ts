@@ -22,6 +22,8 @@ export function createKeyedThrottle(run: (key: string) => Promise<void>, interva
     lastRun.set(key, Date.now());
     try {
       await run(key);
+    } catch {
+      // `run` reports its own failures; a timer callback must never reject (it would crash the process).
     } finally {
       busy.delete(key);
       if (dirty.has(key)) schedule(key);

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { isDatabaseUnavailable } from '../../db/errors.js';
 import { upsertVotes, type VoteInput } from '../../db/repo/index.js';
 
 interface Pending {
@@ -27,10 +28,24 @@ export function createVoteWriter(db: Db, opts: { maxBatch?: number; onBatch?: (v
         batch.forEach((p) => p.resolve());
         opts.onBatch?.(batch.map((p) => p.vote));
       } catch (err) {
-        batch.forEach((p) => p.reject(err));
+        if (batch.length === 1 || isDatabaseUnavailable(err)) batch.forEach((p) => p.reject(err));
+        // One bad row fails the whole statement: write the batch one by one so it fails only itself.
+        else await writeOneByOne(batch);
       }
     }
     writing = null;
+  }
+
+  async function writeOneByOne(batch: Pending[]) {
+    for (const p of batch) {
+      try {
+        await upsertVotes(db, [p.vote]);
+        p.resolve();
+        opts.onBatch?.([p.vote]);
+      } catch (err) {
+        p.reject(err);
+      }
+    }
   }
 
   return {

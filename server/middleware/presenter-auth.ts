@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { ErrorCode, LecternError } from '../domain/errors.js';
+import { lastForwardedHop } from '../realtime/client-address.js';
 import type { KeyLockout } from './key-lockout.js';
 import { keyMatches } from './presenter-key.js';
 
@@ -12,9 +13,9 @@ declare module 'hono' {
   }
 }
 
-/** The client's IP: the first X-Forwarded-For hop behind a trusted proxy, else the TCP peer. */
+/** The client's IP: behind a trusted proxy the hop it added to X-Forwarded-For, else the TCP peer. */
 export function requestAddress(c: Context, trustProxy = false): string {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  const forwarded = trustProxy ? lastForwardedHop(c.req.header('x-forwarded-for')) : undefined;
   if (forwarded) return forwarded;
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
@@ -38,7 +39,8 @@ export function presenterAuth(options: PresenterAuthOptions & { required?: boole
   const { presenterKey, lockout, required = false } = options;
   return createMiddleware(async function presenterAuth(c, next) {
     const header = c.req.header('Authorization');
-    if (header === undefined) {
+    // Another scheme (a proxy's Basic auth) is not a presenter-key attempt.
+    if (header === undefined || (!required && !/^Bearer\s/i.test(header))) {
       if (required) throw new LecternError(ErrorCode.unauthorized, 'This needs the presenter key: send Authorization: Bearer <key>.');
       c.set('presenter', false);
       return next();

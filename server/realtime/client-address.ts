@@ -2,12 +2,17 @@ import type { Socket } from 'socket.io';
 
 type Handshake = Socket['handshake'];
 
-/** The client's IP: the socket's peer, or the first X-Forwarded-For hop when a trusted proxy sets it. */
+/**
+ * The address our trusted proxy saw: the last X-Forwarded-For hop. Earlier hops are whatever the
+ * client chose to send (nginx's $proxy_add_x_forwarded_for and Caddy append, they do not replace).
+ */
+export function lastForwardedHop(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  const hops = value?.split(',').map((h) => h.trim()).filter(Boolean);
+  return hops?.at(-1);
+}
+
+/** The client's IP: the socket's peer, or, behind a trusted proxy, the hop that proxy added. */
 export function clientAddress(handshake: Pick<Handshake, 'address' | 'headers'>, trustProxy = false): string {
-  if (trustProxy) {
-    const forwarded = handshake.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return handshake.address;
+  return (trustProxy && lastForwardedHop(handshake.headers['x-forwarded-for'])) || handshake.address;
 }

@@ -20,7 +20,7 @@ import type { KeyLockout } from '../middleware/key-lockout.js';
 import { registerPollHandlers } from './polls.js';
 import { registerPresenterHandlers } from './presenter.js';
 import { registerQaHandlers } from './qa.js';
-import { staffRoom, talkRoom, votersRoom } from './rooms.js';
+import { presenterRoom, staffRoom, talkRoom, votersRoom } from './rooms.js';
 import type { LecternServer, LecternSocket } from './types.js';
 
 export interface RealtimeDeps {
@@ -74,11 +74,11 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
   /** The full state for one socket; joins the voter room when the phone already answered. */
   async function stateFor(socket: LecternSocket): Promise<TalkState> {
     const { talk: slug, role, voter } = socket.data;
-    const staff = role !== Role.audience;
+    const presenter = role === Role.presenter;
     const [{ runId, ...active }, questions, reactionTotals] = await Promise.all([
-      polls.active(slug, { staff, voter }),
-      qa.snapshot(slug, { staff, voter }).catch(() => ({ questions: [], upvoted: [] })),
-      staff ? reactions.totals(slug).catch(() => undefined) : undefined,
+      polls.active(slug, { role, voter }),
+      qa.snapshot(slug, { staff: presenter, voter }).catch(() => ({ questions: [], upvoted: [] })),
+      role !== Role.audience ? reactions.totals(slug).catch(() => undefined) : undefined,
     ]);
     if (active.poll && active.myAnswer !== undefined) void socket.join(votersRoom(slug, runId, active.poll.id));
     const talk = talks.require(slug);
@@ -111,7 +111,10 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
       limits.forgetSocket(socket.id);
       log.debug({ talk: slug, role, reason }, 'socket disconnected');
     });
-    if (!socket.recovered) void socket.join(role === Role.audience ? talkRoom(slug) : [talkRoom(slug), staffRoom(slug)]);
+    if (!socket.recovered) {
+      const rooms = { audience: [talkRoom(slug)], screen: [talkRoom(slug), staffRoom(slug)], presenter: [talkRoom(slug), staffRoom(slug), presenterRoom(slug)] };
+      void socket.join(rooms[role]);
+    }
     if (role === Role.audience) {
       audience.add(slug, 1);
       socket.on('disconnect', () => audience.add(slug, -1));
@@ -138,26 +141,28 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
 
   const unsubscribePolls = polls.subscribe((e: PollEvent) => {
     if (e.type === 'poll:active') {
-      io.to(staffRoom(e.slug)).emit('poll:active', { poll: e.poll, ...(e.results ? { results: e.results } : {}) });
+      const withResults = { poll: e.poll, ...(e.results ? { results: e.results } : {}) };
+      io.to(presenterRoom(e.slug)).emit('poll:active', withResults);
+      io.to(staffRoom(e.slug)).except(presenterRoom(e.slug)).emit('poll:active', e.poll?.resultsHidden ? { poll: e.poll } : withResults);
       io.to(talkRoom(e.slug)).except(staffRoom(e.slug)).emit('poll:active', { poll: e.poll });
     } else if (e.type === 'poll:reset') {
       io.to(talkRoom(e.slug)).emit('poll:reset', { poll: e.poll.id });
       // Their answers are gone, so phones leave the room that got live results for them.
       io.in(votersRoom(e.slug, e.runId, e.poll.id)).socketsLeave(votersRoom(e.slug, e.runId, e.poll.id));
     } else {
-      const rooms = e.poll.resultsHidden ? [staffRoom(e.slug)] : [staffRoom(e.slug), votersRoom(e.slug, e.runId, e.poll.id)];
+      const rooms = e.poll.resultsHidden ? [presenterRoom(e.slug)] : [staffRoom(e.slug), votersRoom(e.slug, e.runId, e.poll.id)];
       io.to(rooms).emit('poll:results', { poll: e.poll.id, results: e.results });
     }
   });
 
   const unsubscribeQa = qa.subscribe(({ slug, changed }) => {
-    io.to(staffRoom(slug)).emit('questions:changed', { questions: changed.map((q) => questionView(q)) });
+    io.to(presenterRoom(slug)).emit('questions:changed', { questions: changed.map((q) => questionView(q)) });
     const shown = changed.filter((q) => audienceSees(q));
     // Pending questions stay with the presenter (the asker has its own from the ack); hidden ones go.
     const removed = changed.filter((q) => q.status === 'hidden').map((q) => q.id);
     if (!shown.length && !removed.length) return;
     io.to(talkRoom(slug))
-      .except(staffRoom(slug))
+      .except(presenterRoom(slug))
       .emit('questions:changed', { questions: shown.map((q) => questionView(q)), ...(removed.length ? { removed } : {}) });
   });
   const unsubscribeReactions = reactions.subscribe(({ slug, slide, counts }) => io.to(staffRoom(slug)).emit('reactions', { slide, counts }));
@@ -165,6 +170,11 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
   return {
     io,
     peers,
+    /** Tells this process's clients the current slide again (after a resync found it had moved). */
+    resendSlide(slug: string) {
+      const talk = talks.get(slug);
+      if (talk) io.local.to(talkRoom(slug)).emit('slide:changed', { index: talk.run.currentSlide, at: Date.now() });
+    },
     /** How many sockets this process holds, per talk. */
     socketsPerTalk: () => talks.list().map(({ deck }) => ({ slug: deck.slug, count: io.of('/').adapter.rooms.get(talkRoom(deck.slug))?.size ?? 0 })),
     /**

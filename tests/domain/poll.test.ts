@@ -47,6 +47,8 @@ describe('acceptVote', () => {
     ['empty words', () => acceptVote(words, 'open', ['', ' ']), 'empty_answer'],
     ['empty choice list', () => acceptVote(multiple, 'open', []), 'empty_answer'],
     ['no answer', () => acceptVote(single, 'open', undefined), 'empty_answer'],
+    ['a NUL character (Postgres cannot store it)', () => acceptVote(text, 'open', 'a\u0000b'), 'invalid_answer'],
+    ['a lone surrogate', () => acceptVote(words, 'open', ['x\ud800']), 'invalid_answer'],
   ])('refuses %s', (_name, fn, code) => {
     expect(codeOf(fn)).toBe(code);
   });

@@ -130,17 +130,29 @@ describe.each(drivers)('polls on %s', (driver) => {
     expect((await currentRunPoll('tools')).answers.map((a: { answer: unknown }) => a.answer)).toEqual([['Nix']]);
   });
 
-  it('hides results from voters until the presenter reveals them', async () => {
+  it('hides results from voters and the keyless screen until the presenter reveals them', async () => {
     const p = await freshRunAt(4); // rating: results hidden
     const sc = await screen();
     const ph = await phone();
-    const staffSees = nextEvent(sc.socket, 'poll:results');
+    const presenterSees = nextEvent(p.socket, 'poll:results');
     expect((await ph.socket.emitWithAck('vote:cast', { poll: 'rating', answer: 4 })).ok).toBe(true);
-    expect((await staffSees).results).toMatchObject({ type: 'scale', total: 1, mean: 4 });
+    expect((await presenterSees).results).toMatchObject({ type: 'scale', total: 1, mean: 4 });
     expect(await arrives(ph.socket, 'poll:results', 600)).toBe(false);
+    expect(await arrives(sc.socket, 'poll:results', 100)).toBe(false);
+    // Anyone can open the screen view without a key, so it gets no hidden results in its state either.
+    const sneaky = await screen();
+    expect(sneaky.state.active.poll?.id).toBe('rating');
+    expect(sneaky.state.active.results).toBeUndefined();
+    const publicResults = await (await fetch(`${server.url}/api/talks/polls/results`)).json();
+    expect(publicResults.runs.at(-1).polls.find((x: { id: string }) => x.id === 'rating')).toMatchObject({ results: null, total: 1, answers: [] });
+    const withKey = await (await fetch(`${server.url}/api/talks/polls/results`, { headers: { Authorization: `Bearer ${server.key}` } })).json();
+    expect(withKey.runs.at(-1).polls.find((x: { id: string }) => x.id === 'rating').results).toMatchObject({ total: 1, mean: 4 });
+
     const revealed = nextEvent(ph.socket, 'poll:results', 2_000);
+    const onScreen = nextEvent(sc.socket, 'poll:results', 2_000);
     expect(await p.socket.emitWithAck('poll:reveal', { poll: 'rating', reveal: true })).toMatchObject({ ok: true, data: { resultsHidden: false } });
     expect((await revealed).results).toMatchObject({ total: 1, histogram: [0, 0, 0, 1, 0] });
+    expect((await onScreen).results).toMatchObject({ total: 1 });
   });
 
   it('lets only the presenter control polls, and creates ad-hoc polls', async () => {

@@ -81,12 +81,14 @@ describe.each(drivers)('Q&A and reactions on %s', (driver) => {
     const p = await fresh('moderated');
     const asker = await phone('moderated');
     const other = await phone('moderated');
+    const projector = await screen('moderated');
     const toPresenter = nextEvent(p.socket, 'questions:changed');
     const asked = await asker.socket.emitWithAck('question:ask', { text: 'Is this recorded?' });
     expect(asked).toMatchObject({ ok: true, data: { status: 'pending', mine: true } });
     if (!asked.ok) return;
     expect((await toPresenter).questions[0]).toMatchObject({ id: asked.data.id, status: 'pending' });
     expect(await arrives(other.socket, 'questions:changed', 400)).toBe(false);
+    expect(await arrives(projector.socket, 'questions:changed', 50)).toBe(false); // the screen needs no key: no moderation queue
     // Only the asker sees it (as its own) after a reconnect; other phones do not.
     const reconnected = await phone('moderated', (asker.socket.auth as { voter: string }).voter);
     expect(reconnected.state.qa.questions.map((q: QuestionView) => q.id)).toEqual([asked.data.id]);
