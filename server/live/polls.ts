@@ -24,10 +24,13 @@ import { createVoteWriter } from './vote-writer.js';
 /** Facts about polls for the realtime layer to broadcast. */
 export type PollEvent =
   | { type: 'poll:active'; slug: string; runId: number; poll: PollView | null; results: PollResults | null }
-  | { type: 'poll:results'; slug: string; runId: number; poll: PollView; results: PollResults }
+  | { type: 'poll:results'; slug: string; runId: number; poll: PollView; results: PollResults; toVoters: boolean }
   | { type: 'poll:reset'; slug: string; runId: number; poll: PollView };
 
 const RESULTS_INTERVAL_MS = 250;
+// Phones get live results less often than the projector: with thousands of voters each broadcast to
+// them costs thousands of writes, and a phone needs no more than a number a second.
+const VOTER_RESULTS_INTERVAL_MS = 1_000;
 
 /** The view every client gets of a poll row. */
 export function pollView(row: PollRow): PollView {
@@ -68,6 +71,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
   const pollKeyOf = new Map<number, { slug: string; key: string }>();
   const inflight = new Set<Promise<unknown>>();
   const tallies = createTallies(db);
+  const lastToVoters = new Map<number, number>();
 
   const throttle = createKeyedThrottle(async (pollIdText) => {
     const ref = pollKeyOf.get(Number(pollIdText));
@@ -76,7 +80,13 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
     try {
       const row = (await runPolls(talk)).rows.get(ref.key);
       if (row?.id !== Number(pollIdText)) return; // a newer run replaced it
-      emit({ type: 'poll:results', slug: ref.slug, runId: row.runId, poll: pollView(row), results: await resultsOf(row) });
+      const id = Number(pollIdText);
+      const wait = (lastToVoters.get(id) ?? 0) + VOTER_RESULTS_INTERVAL_MS - Date.now();
+      const toVoters = wait <= 0;
+      if (toVoters) lastToVoters.set(id, Date.now());
+      // Too soon for the phones: run once more when they are due, so they get the final tally too.
+      else setTimeout(() => throttle.mark(pollIdText), wait).unref();
+      emit({ type: 'poll:results', slug: ref.slug, runId: row.runId, poll: pollView(row), results: await resultsOf(row), toVoters });
     } catch (err) {
       log.warn({ err }, 'could not read poll results');
     }
@@ -198,6 +208,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
   async function onSlide(slug: string, from: number | null) {
     const talk = talks.require(slug);
     const state = await runPolls(talk);
+    const before = onScreen(state);
     const slide = talk.run.currentSlide;
     const left = from === null ? undefined : talk.deck.slides[from]?.poll;
     if (left && left.close === 'on-leave' && from !== slide) {
@@ -217,7 +228,14 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
     } else if (!adhocOpen) {
       await activate(state, null);
     }
-    await announce(slug, state);
+    // Most slides have no poll: a move between them must not cost a second broadcast to every phone.
+    if (from === null || onScreen(state) !== before) await announce(slug, state);
+  }
+
+  /** What phones see of the active poll, as one comparable value. */
+  function onScreen(state: RunPolls): string {
+    const row = state.active ? state.rows.get(state.active) : undefined;
+    return row ? `${row.pollKey}:${row.status}:${row.resultsHidden}` : '';
   }
 
   function presenterRow(state: RunPolls, key: string): PollRow {

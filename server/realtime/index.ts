@@ -150,7 +150,11 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
       // Their answers are gone, so phones leave the room that got live results for them.
       io.in(votersRoom(e.slug, e.runId, e.poll.id)).socketsLeave(votersRoom(e.slug, e.runId, e.poll.id));
     } else {
-      const rooms = e.poll.resultsHidden ? [presenterRoom(e.slug)] : [staffRoom(e.slug), votersRoom(e.slug, e.runId, e.poll.id)];
+      const rooms = e.poll.resultsHidden
+        ? [presenterRoom(e.slug)]
+        : e.toVoters
+          ? [staffRoom(e.slug), votersRoom(e.slug, e.runId, e.poll.id)]
+          : [staffRoom(e.slug)];
       io.to(rooms).emit('poll:results', { poll: e.poll.id, results: e.results });
     }
   });
