@@ -152,3 +152,18 @@ export function tally(spec: PollSpec, answers: readonly { answer: unknown; at: n
       return { type: 'text', total, answers: answers.slice(-LATEST_TEXTS).reverse().map(({ answer, at }) => ({ text: String(answer), at })) };
   }
 }
+
+/** Results with everything but the number of answers blanked: what a keyless screen may show of hidden results. */
+export function redactResults(r: PollResults): PollResults {
+  switch (r.type) {
+    case 'single':
+    case 'multiple':
+      return { ...r, counts: r.counts.map(() => 0) };
+    case 'words':
+      return { ...r, words: [] };
+    case 'scale':
+      return { ...r, histogram: r.histogram.map(() => 0), mean: null };
+    case 'text':
+      return { ...r, answers: [] };
+  }
+}

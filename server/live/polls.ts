@@ -14,7 +14,7 @@ import {
 import type { ActivePoll, PollView, Role } from '../contract/events.js';
 import type { PollSpec } from '../deck/types.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
-import { acceptVote, type Answer, type PollResults } from '../domain/poll.js';
+import { acceptVote, redactResults, type Answer, type PollResults } from '../domain/poll.js';
 import { createSerialQueue } from './serial.js';
 import type { LiveTalk, Talks } from './talks.js';
 import { createTallies } from './tallies.js';
@@ -277,12 +277,13 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
       if (!row) return { poll: null, runId: state.runId };
       try {
         const myAnswer = viewer.voter ? ((await findVote(db, row.id, viewer.voter))?.answer as Answer | undefined) : undefined;
-        // Hidden results are the presenter's alone; the screen needs no key, so it waits for the reveal too.
-        const seesResults = viewer.role === 'presenter' || (!row.resultsHidden && (viewer.role === 'screen' || myAnswer !== undefined));
+        // Hidden results are the presenter's alone; the screen needs no key, so it gets only the count.
+        const seesResults = viewer.role !== 'audience' || (!row.resultsHidden && myAnswer !== undefined);
+        const redacted = viewer.role === 'screen' && row.resultsHidden;
         return {
           runId: state.runId,
           poll: pollView(row),
-          ...(seesResults ? { results: await tallies.recent(row) } : {}),
+          ...(seesResults ? { results: redacted ? redactResults(await tallies.recent(row)) : await tallies.recent(row) } : {}),
           ...(myAnswer !== undefined ? { myAnswer } : {}),
         };
       } catch (err) {

@@ -8,6 +8,7 @@ import type { PollEvent, Polls } from '../live/polls.js';
 import { questionView, type Qa } from '../live/qa.js';
 import type { createReactions } from '../live/reactions.js';
 import { audienceSees } from '../domain/qa.js';
+import { redactResults } from '../domain/poll.js';
 import { runInfo, talkInfo, type TalkEvent, type Talks } from '../live/talks.js';
 import { onCommand, type CommandContext } from './ack.js';
 import { createAudienceCounter } from './audience-count.js';
@@ -143,19 +144,22 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
     if (e.type === 'poll:active') {
       const withResults = { poll: e.poll, ...(e.results ? { results: e.results } : {}) };
       io.to(presenterRoom(e.slug)).emit('poll:active', withResults);
-      io.to(staffRoom(e.slug)).except(presenterRoom(e.slug)).emit('poll:active', e.poll?.resultsHidden ? { poll: e.poll } : withResults);
+      const forScreen = e.poll?.resultsHidden && e.results ? { poll: e.poll, results: redactResults(e.results) } : withResults;
+      io.to(staffRoom(e.slug)).except(presenterRoom(e.slug)).emit('poll:active', forScreen);
       io.to(talkRoom(e.slug)).except(staffRoom(e.slug)).emit('poll:active', { poll: e.poll });
     } else if (e.type === 'poll:reset') {
       io.to(talkRoom(e.slug)).emit('poll:reset', { poll: e.poll.id });
       // Their answers are gone, so phones leave the room that got live results for them.
       io.in(votersRoom(e.slug, e.runId, e.poll.id)).socketsLeave(votersRoom(e.slug, e.runId, e.poll.id));
     } else {
-      const rooms = e.poll.resultsHidden
-        ? [presenterRoom(e.slug)]
-        : e.toVoters
-          ? [staffRoom(e.slug), votersRoom(e.slug, e.runId, e.poll.id)]
-          : [staffRoom(e.slug)];
-      io.to(rooms).emit('poll:results', { poll: e.poll.id, results: e.results });
+      if (e.poll.resultsHidden) {
+        // The presenter sees them; the keyless screen only how many answers came in.
+        io.to(presenterRoom(e.slug)).emit('poll:results', { poll: e.poll.id, results: e.results });
+        io.to(staffRoom(e.slug)).except(presenterRoom(e.slug)).emit('poll:results', { poll: e.poll.id, results: redactResults(e.results) });
+      } else {
+        const rooms = e.toVoters ? [staffRoom(e.slug), votersRoom(e.slug, e.runId, e.poll.id)] : [staffRoom(e.slug)];
+        io.to(rooms).emit('poll:results', { poll: e.poll.id, results: e.results });
+      }
     }
   });
 

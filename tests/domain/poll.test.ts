@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PollSpec } from '../../server/deck/types.js';
-import { acceptVote, normalizeWord, tally } from '../../server/domain/poll.js';
+import { acceptVote, normalizeWord, redactResults, tally } from '../../server/domain/poll.js';
 
 const base = { open: 'auto', close: 'manual', results: 'visible' } as const;
 const single: PollSpec = { ...base, id: 's', question: 'Q?', type: 'single', options: ['DNS', 'Disks', 'Updates'] };
@@ -82,5 +82,14 @@ describe('tally', () => {
   it('lists the latest text answers first', () => {
     const r = tally(text, [{ answer: 'first', at: 1 }, { answer: 'second', at: 2 }]);
     expect(r).toEqual({ type: 'text', total: 2, answers: [{ text: 'second', at: 2 }, { text: 'first', at: 1 }] });
+  });
+});
+
+describe('redactResults', () => {
+  it('keeps only the number of answers', () => {
+    expect(redactResults(tally(single, [{ answer: 'DNS', at: 1 }]))).toMatchObject({ total: 1, counts: [0, 0, 0] });
+    expect(redactResults(tally(scale, [{ answer: 5, at: 1 }]))).toMatchObject({ total: 1, histogram: [0, 0, 0, 0, 0], mean: null });
+    expect(redactResults(tally(words, [{ answer: ['dns'], at: 1 }]))).toMatchObject({ total: 1, words: [] });
+    expect(redactResults(tally(text, [{ answer: 'secret', at: 1 }]))).toMatchObject({ total: 1, answers: [] });
   });
 });
