@@ -7,6 +7,14 @@ import { connect } from '../helpers/sockets.js';
 
 const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
 
+/** Fails with a label instead of hanging, so a slow CI run says which step stalled. */
+function within<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${label}: no result within ${ms} ms`)), ms);
+    promise.then((v) => (clearTimeout(timer), resolve(v)), (e: unknown) => (clearTimeout(timer), reject(e)));
+  });
+}
+
 /** A small seeded PRNG (mulberry32), so a failing run can be replayed. */
 function prng(seed: number) {
   return () => {
@@ -69,8 +77,9 @@ describe('fuzzing the socket and HTTP boundary', () => {
       open({ talk: 'polls', role: 'screen' }),
       ...Array.from({ length: 6 }, () => open({ talk: 'polls', voter: randomBytes(12).toString('base64url') })),
     ];
-    await Promise.all(pool.map((s) => new Promise((r) => (s.connected ? r(null) : s.once('connect', () => r(null))))));
+    await within(Promise.all(pool.map((s) => new Promise((r) => (s.connected ? r(null) : s.once('connect', () => r(null)))))), 20_000, 'pool sockets connect');
 
+    const started = Date.now();
     let socketSent = 0;
     let httpSent = 0;
     const pending: Promise<unknown>[] = [];
@@ -87,17 +96,24 @@ describe('fuzzing the socket and HTTP boundary', () => {
         const headers: Record<string, string> = { 'Content-Type': rnd() < 0.8 ? 'application/json' : 'text/plain' };
         if (rnd() < 0.5) headers.Authorization = rnd() < 0.3 ? `Bearer ${server.key}` : `Bearer ${randomBytes(6).toString('hex')}`;
         const body = method === 'GET' ? undefined : rnd() < 0.5 ? JSON.stringify(randomValue(rnd)) ?? '' : randomBytes(Math.floor(rnd() * 200)).toString('latin1');
-        pending.push(fetch(`${server.url}${PATHS[Math.floor(rnd() * PATHS.length)]}`, { method, headers, body }).then((r) => r.arrayBuffer()).catch(() => undefined));
+        const path = PATHS[Math.floor(rnd() * PATHS.length)]!;
+        pending.push(
+          within(fetch(`${server.url}${path}`, { method, headers, body }).then((r) => r.arrayBuffer()), 30_000, `${method} ${path}`).catch((err: Error) => {
+            if (err.message.includes('no result within')) throw err; // a hung request is a finding
+          }),
+        );
         httpSent++;
       }
       if (pending.length >= 1_000) await Promise.all(pending.splice(0));
     }
     await Promise.all(pending);
+    const elapsed = Date.now() - started;
     // Oversized frames: the server drops that connection, nothing else.
     const big = open({ talk: 'polls', voter: randomBytes(12).toString('base64url') });
-    await new Promise((r) => big.once('connect', () => r(null)));
+    await within(new Promise((r) => (big.connected ? r(null) : big.once('connect', () => r(null)))), 20_000, 'oversized-frame socket connects');
     big.emit('vote:cast', { poll: 'homelab-breaks', answer: 'x'.repeat(100_000) });
-    await new Promise((r) => big.once('disconnect', r));
+    await within(new Promise((r) => big.once('disconnect', r)), 20_000, 'oversized frame closes its socket');
+    console.info(`fuzz: 10,000 payloads in ${elapsed} ms`);
 
     expect(socketSent + httpSent).toBe(10_000);
     expect(problems).toEqual([]);
@@ -110,9 +126,9 @@ describe('fuzzing the socket and HTTP boundary', () => {
     const presenter = pool[0]!;
     expect(presenter.connected).toBe(true);
     const moved = new Promise((resolve) => phone.socket.once('slide:changed', resolve));
-    expect(await presenter.emitWithAck('slide:goto', { index: 2 })).toMatchObject({ ok: true, data: { index: 2 } });
-    expect(await moved).toMatchObject({ index: 2 });
+    expect(await presenter.timeout(10_000).emitWithAck('slide:goto', { index: 2 })).toMatchObject({ ok: true, data: { index: 2 } });
+    expect(await within(moved, 10_000, 'phone follows after the storm')).toMatchObject({ index: 2 });
     phone.socket.close();
     sockets.forEach((s) => s.close());
-  }, 120_000);
+  }, 240_000);
 });
