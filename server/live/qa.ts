@@ -39,7 +39,22 @@ export function createQa(deps: { db: Db; talks: Talks; log: Logger; onChange?: (
   const { db, talks } = deps;
   const listeners = new Set<(e: QaEvent) => void>();
   const dirtyVotes = new Map<string, Set<number>>();
-  const emit = (e: QaEvent) => listeners.forEach((l) => l(e));
+  // A run's questions, shared for up to a second by every socket that connects meanwhile (a reconnect
+  // storm reads them once, not once per phone); any change here drops the copy.
+  const recent = new Map<number, { at: number; rows: Promise<QuestionRow[]> }>();
+  const emit = (e: QaEvent) => {
+    recent.clear();
+    listeners.forEach((l) => l(e));
+  };
+
+  function runQuestions(runId: number): Promise<QuestionRow[]> {
+    const cached = recent.get(runId);
+    if (cached && Date.now() - cached.at < 1_000) return cached.rows;
+    const rows = questionsForRun(db, runId);
+    recent.set(runId, { at: Date.now(), rows });
+    rows.catch(() => recent.delete(runId));
+    return rows;
+  }
 
   const throttle = createKeyedThrottle(async (slug) => {
     const ids = [...(dirtyVotes.get(slug) ?? [])];
@@ -71,7 +86,9 @@ export function createQa(deps: { db: Db; talks: Talks; log: Logger; onChange?: (
     async snapshot(slug: string, viewer: { staff: boolean; voter?: string }): Promise<{ questions: QuestionView[]; upvoted: number[] }> {
       const talk = talks.require(slug);
       if (mode(slug) === 'off') return { questions: [], upvoted: [] };
-      const [rows, upvoted] = await Promise.all([questionsForRun(db, talk.run.id), viewer.voter ? upvotedBy(db, talk.run.id, viewer.voter) : []]);
+      const rows = await runQuestions(talk.run.id);
+      // Upvotes exist only on questions the audience was shown: with none, there is nothing to look up.
+      const upvoted = viewer.voter && rows.some((q) => q.status === 'approved') ? await upvotedBy(db, talk.run.id, viewer.voter) : [];
       const visible = viewer.staff ? rows : rows.filter((q) => audienceSees(q, viewer.voter));
       return { questions: visible.map((q) => questionView(q, viewer.voter)), upvoted };
     },
@@ -97,6 +114,7 @@ export function createQa(deps: { db: Db; talks: Talks; log: Logger; onChange?: (
       const q = await questionOf(slug, id);
       if (q.status !== 'approved') throw new LecternError(ErrorCode.unknownQuestion, 'That question is not shown to the audience.');
       const votes = await setUpvote(db, id, voter, up);
+      recent.clear();
       const dirty = dirtyVotes.get(slug) ?? new Set<number>();
       dirty.add(id);
       dirtyVotes.set(slug, dirty);
