@@ -3,6 +3,7 @@ import { createAdapter as createRedisStreamsAdapter } from '@socket.io/redis-str
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
+import { publishInOrder, type PublishingAdapter } from './ordered-publish.js';
 
 export interface ClusterOptions {
   databaseUrl?: string;
@@ -52,13 +53,17 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster | nul
     // without this, a database restart would crash the process with an unhandled 'error' event.
     pool.on('connect', (client) => client.on('error', lost));
     releaseDeadListenClients(pool);
+    const createAdapter = createPostgresAdapter(pool, {
+      errorHandler: (err: Error) => log.warn({ err: err.message }, 'cluster adapter error'),
+      heartbeatInterval: 5_000,
+      heartbeatTimeout: 15_000,
+    });
     return {
       kind: 'postgres',
-      adapter: createPostgresAdapter(pool, {
-        errorHandler: (err: Error) => log.warn({ err: err.message }, 'cluster adapter error'),
-        heartbeatInterval: 5_000,
-        heartbeatTimeout: 15_000,
-      }),
+      // socket.io calls the factory with `new`, so it must be a function, not an arrow.
+      adapter: function orderedPostgresAdapter(nsp: unknown) {
+        return publishInOrder(createAdapter(nsp) as unknown as PublishingAdapter, log);
+      },
       recovery: false,
       close: () => pool.end().catch(() => undefined),
     };

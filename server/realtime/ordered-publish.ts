@@ -1,0 +1,63 @@
+import type { Logger } from 'pino';
+
+/** The two hooks every socket.io cluster adapter implements to send a message to its peers. */
+export interface PublishingAdapter {
+  doPublish(message: unknown): Promise<unknown>;
+  doPublishResponse(requesterUid: string, response: unknown): Promise<unknown>;
+}
+
+/**
+ * socket.io's cluster adapter awaits each publish before it delivers a broadcast to this process's
+ * own clients, and the Postgres adapter runs those publishes on parallel pool connections. So a
+ * slide change reached the room only after a database round trip (5 s while the database hangs),
+ * and two quick broadcasts could finish swapped, leaving phones on the previous slide or poll.
+ *
+ * This makes the adapter's publishes leave one at a time, in the order they were made, in the
+ * background: local delivery no longer waits for the database, and peers hear messages in emit
+ * order. While the database is away the backlog is bounded (oldest dropped, the periodic resync
+ * repairs peers), so an outage cannot grow memory without limit.
+ */
+export function publishInOrder<A extends PublishingAdapter>(adapter: A, log: Logger, maxQueued = 5_000): A {
+  const publish = adapter.doPublish.bind(adapter);
+  const respond = adapter.doPublishResponse.bind(adapter);
+  const queue: Array<() => Promise<unknown>> = [];
+  let running = false;
+  let dropped = 0;
+
+  async function drain() {
+    running = true;
+    while (queue.length > 0) {
+      const send = queue.shift()!;
+      try {
+        await send();
+      } catch (err) {
+        log.warn({ err: (err as Error).message, queued: queue.length }, 'cluster message not published');
+      }
+    }
+    running = false;
+    if (dropped > 0) {
+      log.warn({ dropped }, 'cluster messages dropped while publishing was stalled; peers resync from the database');
+      dropped = 0;
+    }
+  }
+
+  function enqueue(send: () => Promise<unknown>) {
+    queue.push(send);
+    if (queue.length > maxQueued) {
+      queue.shift();
+      dropped++;
+    }
+    if (!running) void drain();
+  }
+
+  adapter.doPublish = (message: unknown) => {
+    enqueue(() => publish(message));
+    // The offset is only used for connection-state recovery, which this adapter does not offer.
+    return Promise.resolve('');
+  };
+  adapter.doPublishResponse = (requesterUid: string, response: unknown) => {
+    enqueue(() => respond(requesterUid, response));
+    return Promise.resolve();
+  };
+  return adapter;
+}
