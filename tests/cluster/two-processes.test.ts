@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents, TalkState } from '../../server/contract/events.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { spawnServer, type ProcessServer } from '../helpers/process-server.js';
-import { connect, nextEvent, type TestSocket } from '../helpers/sockets.js';
+import { connect, nextEvent, nextEventWhere, type TestSocket } from '../helpers/sockets.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
 
 const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
@@ -57,7 +57,7 @@ describe('two processes sharing one Postgres', () => {
     const totals: number[] = [];
     screen.socket.on('poll:results', (e) => totals.push(e.results.total));
     const opened = track(await connect(b.url, { talk: 'polls', voter: voter() }));
-    const pollOnB = nextEvent(opened.socket, 'poll:active');
+    const pollOnB = nextEventWhere(opened.socket, 'poll:active', (e) => e.poll?.id === 'homelab-breaks');
     await presenter.socket.emitWithAck('slide:goto', { index: 1 }); // opens homelab-breaks on A
     expect((await pollOnB).poll?.status).toBe('open');
     const phones = await Promise.all(Array.from({ length: 20 }, () => connect(b.url, { talk: 'polls', voter: voter() }).then(track)));

@@ -38,6 +38,29 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   });
 }
 
+/**
+ * Resolves with the first `event` payload that `matches`, skipping others: an announcement from an
+ * earlier step (a new run's empty poll screen) may still be on its way when a test starts waiting.
+ */
+export function nextEventWhere<E extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  event: E,
+  matches: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,
+  ms = 5_000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  const s = socket as Socket;
+  return new Promise((resolve, reject) => {
+    const listener = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
+      if (!matches(payload)) return;
+      clearTimeout(timer);
+      s.off(event as string, listener);
+      resolve(payload);
+    };
+    const timer = setTimeout(() => (s.off(event as string, listener), reject(new Error(`no matching ${String(event)} within ${ms} ms`))), ms);
+    s.on(event as string, listener);
+  });
+}
+
 /** Resolves true if `event` arrives within `ms`, false otherwise; for asserting that nothing happened. */
 export function arrives(socket: TestSocket, event: keyof ServerToClientEvents, ms = 300): Promise<boolean> {
   return nextEvent(socket, event, ms).then(

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../helpers/databases.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { connect, nextEvent } from '../helpers/sockets.js';
+import { connect, nextEvent, nextEventWhere } from '../helpers/sockets.js';
 
 const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
 
@@ -25,7 +25,7 @@ describe.each(drivers)('poll control and results over HTTP on %s', (driver) => {
 
   it('creates an ad-hoc poll that reaches phones, and controls it', async () => {
     const phone = await connect(server.url, { talk: 'polls', voter: randomBytes(12).toString('base64url') });
-    const shown = nextEvent(phone.socket, 'poll:active');
+    const shown = nextEventWhere(phone.socket, 'poll:active', (e) => e.poll?.id === 'tabs-or-spaces');
     const created = await post('/polls', { question: 'Tabs or spaces?', options: ['Tabs', 'Spaces'] });
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ id: 'tabs-or-spaces', status: 'open', type: 'single', slide: null });

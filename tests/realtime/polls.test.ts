@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PollResults } from '../../server/contract/events.js';
 import { drivers } from '../helpers/databases.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { arrives, connect, nextEvent, type TestSocket } from '../helpers/sockets.js';
+import { arrives, connect, nextEvent, nextEventWhere, type TestSocket } from '../helpers/sockets.js';
 
 const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
 const voterId = () => randomBytes(12).toString('base64url');
@@ -44,7 +44,7 @@ describe.each(drivers)('polls on %s', (driver) => {
     const p = await freshRunAt(0);
     const ph = await phone();
     expect(ph.state.active.poll).toBeNull();
-    const active = nextEvent(ph.socket, 'poll:active');
+    const active = nextEventWhere(ph.socket, 'poll:active', (e) => e.poll?.id === 'homelab-breaks');
     await p.socket.emitWithAck('slide:goto', { index: 1 });
     const e = await active;
     expect(e.poll).toMatchObject({ id: 'homelab-breaks', type: 'single', status: 'open', options: ['DNS', 'Disks', 'Updates', 'Me, at 2am'] });
@@ -160,7 +160,7 @@ describe.each(drivers)('polls on %s', (driver) => {
     const ph = await phone();
     expect(await ph.socket.emitWithAck('poll:open', { poll: 'tools' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await ph.socket.emitWithAck('poll:create', { question: 'Sneaky?', options: ['a', 'b'] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const shown = nextEvent(ph.socket, 'poll:active');
+    const shown = nextEventWhere(ph.socket, 'poll:active', (e) => e.poll?.id === 'coffee-or-tea');
     const created = await p.socket.emitWithAck('poll:create', { question: 'Coffee or tea?', options: ['Coffee', 'Tea'] });
     expect(created).toMatchObject({ ok: true, data: { id: 'coffee-or-tea', type: 'single', status: 'open', slide: null } });
     expect((await shown).poll?.id).toBe('coffee-or-tea');

@@ -119,4 +119,18 @@ describe.each(drivers)('slide sync on %s', (driver) => {
     expect(again.state.run.number).toBe(e.run.number);
     expect(again.state.slide).toBe(0);
   });
+
+  it('delivers a burst of moves to phones in the order the presenter made them', async () => {
+    const p = await presenter();
+    await p.socket.emitWithAck('slide:goto', { index: 0 });
+    const ph = await phone();
+    const seen: number[] = [];
+    ph.socket.on('slide:changed', (e) => seen.push(e.index));
+    // A clicker held down: every move differs from the one before, none waits for its ack (30 stays within the control rate limit).
+    const targets = Array.from({ length: 30 }, (_, i) => (i + 1) % 4);
+    const acks = targets.map((index) => p.socket.emitWithAck('slide:goto', { index }));
+    expect((await Promise.all(acks)).map((a) => (a.ok ? a.data.index : -1))).toEqual(targets);
+    await expect.poll(() => seen.length, { timeout: 5_000 }).toBe(targets.length);
+    expect(seen).toEqual(targets);
+  });
 });
