@@ -3,7 +3,7 @@ import { createAdapter as createRedisStreamsAdapter } from '@socket.io/redis-str
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
-import { publishInOrder, type PublishingAdapter } from './ordered-publish.js';
+import { publishInOrder, publishWithDeadline, type PublishingAdapter } from './cluster-publish.js';
 
 export interface ClusterOptions {
   databaseUrl?: string;
@@ -29,19 +29,30 @@ export interface Cluster {
 export async function createCluster(opts: ClusterOptions): Promise<Cluster | null> {
   const { log } = opts;
   if (opts.redisUrl) {
-    const client = createClient({ url: opts.redisUrl });
+    // While Redis is away the client queues commands; bounded, so an outage cannot eat the heap.
+    const client = createClient({ url: opts.redisUrl, commandsQueueMaxLength: 10_000 });
     client.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error; reconnecting'));
     await client.connect();
+    const createAdapter = createRedisStreamsAdapter(failuresHandled(client, log), {
+      onlyPlaintext: true,
+      streamName: `${opts.redisPrefix ?? 'lectern'}:socket.io`,
+      channelPrefix: `${opts.redisPrefix ?? 'lectern'}:socket.io`,
+      sessionKeyPrefix: `${opts.redisPrefix ?? 'lectern'}:session:`,
+    });
     return {
       kind: 'redis',
-      adapter: createRedisStreamsAdapter(client, {
-        onlyPlaintext: true,
-        streamName: `${opts.redisPrefix ?? 'lectern'}:socket.io`,
-        channelPrefix: `${opts.redisPrefix ?? 'lectern'}:socket.io`,
-        sessionKeyPrefix: `${opts.redisPrefix ?? 'lectern'}:session:`,
-      }),
+      // socket.io calls the factory with `new`, so it must be a function, not an arrow.
+      adapter: function redisAdapterWithDeadline(nsp: unknown) {
+        return publishWithDeadline(createAdapter(nsp) as unknown as PublishingAdapter);
+      },
       recovery: true,
-      close: async () => void (await client.quit().catch(() => undefined)),
+      // Waits for pending commands, but not forever: with Redis away they would never finish.
+      close: async () => {
+        const closed = client.close().catch(() => undefined);
+        const timer = setTimeout(() => client.destroy(), 2_000);
+        await closed;
+        clearTimeout(timer);
+      },
     };
   }
   if (opts.databaseUrl) {
@@ -93,4 +104,27 @@ function releaseDeadListenClients(pool: pg.Pool) {
       return client;
     });
   };
+}
+
+/**
+ * The Redis streams adapter fires some commands without awaiting them (the heartbeat PUBLISH, the
+ * SET that keeps a disconnected phone's session). While Redis is away those reject with nobody
+ * listening, and Node ends the process on an unhandled rejection: a Redis blip would stop the talk
+ * in every room. The adapter gets a client whose command failures are always marked handled;
+ * callers that await a command still see its failure.
+ */
+function failuresHandled<C extends object>(client: C, log: Logger): C {
+  const logged = (err: Error) => log.debug({ err: err.message }, 'redis command failed');
+  return new Proxy(client, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== 'function') return value;
+      // Called on the real client: its private fields are not reachable through the proxy.
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (result instanceof Promise) result.catch(logged);
+        return result;
+      };
+    },
+  });
 }

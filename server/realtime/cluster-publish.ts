@@ -61,3 +61,23 @@ export function publishInOrder<A extends PublishingAdapter>(adapter: A, log: Log
   };
   return adapter;
 }
+
+/**
+ * The Redis streams adapter needs each publish's stream offset (connection-state recovery), so its
+ * publishes stay awaited; but while Redis is down its client queues commands until it reconnects,
+ * and local delivery would stall with them. Past `ms`, the broadcast goes to this process's clients
+ * without an offset (a reconnecting phone then falls back to a fresh `state`). Order holds: replies
+ * come back in command order and every deadline is the same length.
+ */
+export function publishWithDeadline<A extends PublishingAdapter>(adapter: A, ms = 250): A {
+  const publish = adapter.doPublish.bind(adapter);
+  adapter.doPublish = (message: unknown) => {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(''), ms)));
+    const published = publish(message).finally(() => clearTimeout(timer));
+    // A publish that fails after its deadline has nobody left to tell.
+    published.catch(() => undefined);
+    return Promise.race([published, deadline]);
+  };
+  return adapter;
+}

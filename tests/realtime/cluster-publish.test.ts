@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { publishInOrder } from '../../server/realtime/ordered-publish.js';
+import { publishInOrder, publishWithDeadline } from '../../server/realtime/cluster-publish.js';
 
 const log = pino({ level: 'silent' });
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
@@ -68,3 +68,21 @@ describe('publishInOrder', () => {
     await expect.poll(() => published).toEqual([0, 7, 8, 9]);
   });
 });
+
+describe('publishWithDeadline', () => {
+  it('passes the offset through when the publish is quick', async () => {
+    const { adapter } = fakeAdapter(() => Promise.resolve());
+    publishWithDeadline(adapter, 50);
+    expect(await adapter.doPublish('slide')).toBe('offset');
+  });
+
+  it('gives up waiting after the deadline, without an offset, and swallows a late failure', async () => {
+    let fail!: (err: Error) => void;
+    const { adapter } = fakeAdapter(() => new Promise((_, reject) => (fail = reject)));
+    publishWithDeadline(adapter, 20);
+    expect(await adapter.doPublish('slide')).toBe('');
+    fail(new Error('connection lost')); // would be an unhandled rejection if nobody listened
+    await tick();
+  });
+});
+

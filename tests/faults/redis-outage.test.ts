@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createConnection } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../helpers/databases.js';
+import { spawnServer, type ProcessServer } from '../helpers/process-server.js';
+import { connect, nextEvent, type TestSocket } from '../helpers/sockets.js';
+import { freePort } from '../helpers/temp-postgres.js';
+
+const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
+const KEY = 'redis-outage-key';
+const voter = () => randomBytes(12).toString('base64url');
+
+/** A throwaway redis-server of our own, so the test can hang it and kill it. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  for (let i = 0; i < 80; i++) {
+    if (await pong(port)) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`redis-server did not start on port ${port}`);
+}
+
+function pong(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createConnection({ host: '127.0.0.1', port });
+    s.setTimeout(500);
+    s.once('connect', () => s.write('PING\r\n'));
+    s.once('data', (d) => (s.destroy(), resolve(d.toString().startsWith('+PONG'))));
+    s.once('error', () => resolve(false));
+    s.once('timeout', () => (s.destroy(), resolve(false)));
+  });
+}
+
+describe('Redis hung and killed during a talk (REDIS_URL scale-out, two processes)', () => {
+  let database: TestDatabase;
+  let redisPort: number;
+  let redis: ChildProcess;
+  let a: ProcessServer;
+  let b: ProcessServer;
+  const sockets: TestSocket[] = [];
+
+  beforeAll(async () => {
+    database = await openTestDatabase('postgres');
+    redisPort = await freePort();
+    redis = await startRedis(redisPort);
+    const env = { DATABASE_URL: database.url!, REDIS_URL: `redis://127.0.0.1:${redisPort}`, PRESENTER_KEY: KEY };
+    [a, b] = await Promise.all([spawnServer([POLL_DECK], env), spawnServer([POLL_DECK], env)]);
+  }, 90_000);
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    for (const p of [a, b]) if (p && p.child.exitCode === null) (p.child.kill('SIGKILL'), await p.exited);
+    redis?.kill('SIGKILL');
+    await database?.dispose();
+  });
+
+  it('keeps the room on the speaker’s slide while Redis hangs or is gone, catches up after, and shuts down without it', async () => {
+    const presenter = (await connect(a.url, { talk: 'polls', key: KEY })).socket;
+    const onA = (await connect(a.url, { talk: 'polls', voter: voter() })).socket;
+    const onB = (await connect(b.url, { talk: 'polls', voter: voter() })).socket;
+    sockets.push(presenter, onA, onB);
+    let slideOnB = -1;
+    onB.on('slide:changed', (e) => (slideOnB = e.index));
+    onB.on('state', (e) => (slideOnB = e.slide));
+    const move = async (index: number) => {
+      const local = nextEvent(onA, 'slide:changed');
+      expect(await presenter.emitWithAck('slide:goto', { index })).toMatchObject({ ok: true, data: { index } });
+      // A phone on the presenter's own process follows at once, whatever Redis is doing.
+      expect((await local).index).toBe(index);
+    };
+    const bFollows = (index: number) => expect.poll(() => slideOnB, { timeout: 15_000, interval: 100 }).toBe(index);
+
+    await move(1);
+    await bFollows(1);
+
+    // A hung Redis (a stalled network): its client waits on the publish and never hears back.
+    redis.kill('SIGSTOP');
+    await move(2);
+    // Answers go to Postgres, not Redis: still stored and acknowledged on either process.
+    expect((await onB.emitWithAck('vote:cast', { poll: 'homelab-breaks', answer: 'DNS' })).ok).toBe(true);
+    redis.kill('SIGCONT');
+    await bFollows(2);
+
+    // Redis gone altogether: its clients reconnect in the background, the presenter's room goes on.
+    redis.kill('SIGKILL');
+    await move(3);
+    await move(1);
+    redis = await startRedis(redisPort);
+    // Back with an empty Redis: the other process catches up (from the database at the latest)…
+    await bFollows(1);
+    // …and later moves reach it through Redis again.
+    await move(2);
+    await bFollows(2);
+
+    // Stopping a server must not wait forever for a Redis that is not coming back.
+    redis.kill('SIGKILL');
+    a.child.kill('SIGTERM');
+    const code = await Promise.race([a.exited, new Promise((r) => setTimeout(() => r('still running after 20 s'), 20_000))]);
+    expect(code).toBe(0);
+  }, 120_000);
+});
