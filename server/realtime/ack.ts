@@ -34,32 +34,47 @@ export interface CommandContext {
   allow?: (kind: LimitKind, socket: LecternSocket) => boolean;
 }
 
+/** One client command: its payload schema, its rate-limit bucket, and what it does for a socket. */
+export interface Command<S extends z.ZodType = z.ZodType, R = unknown> {
+  schema: S;
+  limit?: LimitKind;
+  run: (payload: z.infer<S>, socket: LecternSocket) => Promise<R> | R;
+}
+
+export type CommandName = keyof ClientToServerEvents;
+export type CommandTable = ReadonlyArray<readonly [CommandName, Command]>;
+
+/** Declares a command; the helper lets TypeScript infer the payload type from the schema. */
+export function command<S extends z.ZodType, R>(schema: S, limit: LimitKind | undefined, run: (payload: z.infer<S>, socket: LecternSocket) => Promise<R> | R): Command {
+  return { schema, ...(limit ? { limit } : {}), run } as Command;
+}
+
 /**
- * Registers a command handler: rate-limit, parse the payload, run, acknowledge `{ ok, data }` or
- * `{ ok, error }`. Accepts `(payload, ack)`, `(ack)` and missing acks, so no emit can throw.
+ * Builds, once per server, the one listener every socket gets (`socket.onAny(dispatch)`): look the
+ * command up, rate-limit, parse the payload, run, acknowledge `{ ok, data }` or `{ ok, error }`.
+ * A listener per command per socket cost every phone some 30 closures (≈ 5 KB of heap each, see
+ * docs/BENCHMARKS.md); this one is shared and takes its socket from `this`.
+ * Accepts `(payload, ack)`, `(ack)` and missing acks, so no emit can throw; unknown events are ignored.
  */
-export function onCommand<S extends z.ZodType, R>(
-  socket: LecternSocket,
-  ctx: CommandContext,
-  event: keyof ClientToServerEvents,
-  spec: { schema: S; limit?: LimitKind },
-  run: (payload: z.infer<S>) => Promise<R> | R,
-) {
-  socket.on(event, async (...args: unknown[]) => {
+export function createDispatcher(ctx: CommandContext, table: CommandTable) {
+  const commands = new Map<string, Command>(table);
+  return async function dispatch(this: LecternSocket, event: string, ...args: unknown[]) {
+    const spec = commands.get(event);
+    if (!spec) return;
     const started = performance.now();
     const last = args[args.length - 1];
-    const ack = typeof last === 'function' ? (last as (res: Ack<R>) => void) : undefined;
+    const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : undefined;
     const payload = ack ? args.slice(0, -1)[0] : args[0];
-    let res: Ack<R>;
+    let res: Ack<unknown>;
     try {
-      if (spec.limit && ctx.allow && !ctx.allow(spec.limit, socket)) {
+      if (spec.limit && ctx.allow && !ctx.allow(spec.limit, this)) {
         throw new LecternError(ErrorCode.rateLimited, 'Too many requests; wait a moment and try again.');
       }
-      res = { ok: true, data: await run(spec.schema.parse(payload)) };
+      res = { ok: true, data: await spec.run(spec.schema.parse(payload), this) };
     } catch (err) {
       res = toAckError(err, ctx.log);
     }
     ctx.observe?.(event, res.ok ? 'ok' : res.error.code, (performance.now() - started) / 1000);
     ack?.(res);
-  });
+  };
 }

@@ -10,7 +10,7 @@ import type { createReactions } from '../live/reactions.js';
 import { audienceSees } from '../domain/qa.js';
 import { redactResults } from '../domain/poll.js';
 import { runInfo, talkInfo, type TalkEvent, type Talks } from '../live/talks.js';
-import { onCommand, type CommandContext } from './ack.js';
+import { command, createDispatcher, type CommandContext } from './ack.js';
 import { createAudienceCounter } from './audience-count.js';
 import { authenticate } from './auth.js';
 import type { Cluster } from './cluster.js';
@@ -18,9 +18,9 @@ import { clientAddress } from './client-address.js';
 import { sameOriginOnly } from './origin.js';
 import { createRateLimits, DEFAULT_LIMITS } from './rate-limit.js';
 import type { KeyLockout } from '../middleware/key-lockout.js';
-import { registerPollHandlers } from './polls.js';
-import { registerPresenterHandlers } from './presenter.js';
-import { registerQaHandlers } from './qa.js';
+import { pollCommands } from './polls.js';
+import { presenterCommands } from './presenter.js';
+import { qaCommands } from './qa.js';
 import { presenterRoom, staffRoom, talkRoom, votersRoom } from './rooms.js';
 import type { LecternServer, LecternSocket } from './types.js';
 
@@ -104,26 +104,31 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
     allow: (kind, socket) => limits.allow(kind, socket.id, clientAddress(socket.handshake, deps.trustProxy)),
   };
 
+  // Built once: every socket shares these two listeners (per-socket closures cost heap per phone).
+  const dispatch = createDispatcher(ctx, [
+    ...presenterCommands(talks),
+    ...pollCommands(polls),
+    ...qaCommands(qa, reactions),
+    ['state:get', command(NoPayloadSchema, 'control', (_, socket) => stateFor(socket))],
+  ]);
+  function onDisconnect(this: LecternSocket, reason: string) {
+    const { talk: slug, role } = this.data;
+    limits.forgetSocket(this.id);
+    if (role === Role.audience) audience.add(slug, -1);
+    log.debug({ talk: slug, role, reason }, 'socket disconnected');
+  }
+
   io.use(authenticate(deps));
   io.on('connection', (socket) => {
     const { talk: slug, role } = socket.data;
     log.debug({ talk: slug, role, recovered: socket.recovered }, 'socket connected');
-    socket.on('disconnect', (reason) => {
-      limits.forgetSocket(socket.id);
-      log.debug({ talk: slug, role, reason }, 'socket disconnected');
-    });
+    socket.on('disconnect', onDisconnect);
+    socket.onAny(dispatch);
     if (!socket.recovered) {
       const rooms = { audience: [talkRoom(slug)], screen: [talkRoom(slug), staffRoom(slug)], presenter: [talkRoom(slug), staffRoom(slug), presenterRoom(slug)] };
       void socket.join(rooms[role]);
     }
-    if (role === Role.audience) {
-      audience.add(slug, 1);
-      socket.on('disconnect', () => audience.add(slug, -1));
-    }
-    registerPresenterHandlers(socket, { ...ctx, talks });
-    registerPollHandlers(socket, { ...ctx, polls });
-    registerQaHandlers(socket, { ...ctx, qa, reactions });
-    onCommand(socket, ctx, 'state:get', { schema: NoPayloadSchema, limit: 'control' }, () => stateFor(socket));
+    if (role === Role.audience) audience.add(slug, 1);
     stateFor(socket).then(
       (state) => socket.emit('state', state),
       (err) => {
