@@ -35,6 +35,11 @@ export class SlideLoader {
     this.#loadedHash = undefined;
   }
 
+  /** Swaps the key for an equivalent presenter session: same access, so nothing is refetched. */
+  setCredential(session: string): void {
+    this.#key = session;
+  }
+
   /** Fetches the slides unless the copy held already has this hash. */
   async load(hash: string | undefined): Promise<void> {
     this.#wanted = hash;

@@ -26,6 +26,12 @@ export interface TalkControllerOptions {
   key?: string;
   /** The phone's voter id (audience only); without one a phone can follow but not vote. */
   voter?: string;
+  /**
+   * Presenter only: called with the presenter session the server sends in `state`. The controller
+   * already uses it in place of the key; the page stores it, so a reload works even while the
+   * room's shared address is locked out by someone guessing keys.
+   */
+  onSession?: (session: string) => void;
 }
 
 /** Owns the socket for one talk; see the module comment. */
@@ -181,6 +187,7 @@ export class TalkController implements ReactiveController {
   }
 
   #onState(state: TalkState): void {
+    if (state.session && state.session !== this.#options.key) this.#useSession(state.session);
     this.#update(() => {
       this.talk = state.talk;
       this.run = state.run;
@@ -189,6 +196,14 @@ export class TalkController implements ReactiveController {
       this.serverOffset = state.at - Date.now();
     });
     void this.#slides.load(state.talk.hash);
+  }
+
+  /** Reconnects and slide fetches use the session from now on; no reconnect needed for that. */
+  #useSession(session: string): void {
+    this.#options.key = session;
+    this.#slides.setCredential(session);
+    if (this.#socket) this.#socket.auth = { talk: this.#options.slug, key: session };
+    this.#options.onSession?.(session);
   }
 
   #onSlide(e: SlideChanged): void {

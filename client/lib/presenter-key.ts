@@ -1,6 +1,7 @@
 /**
  * Where the presenter key lives in the browser. It may arrive once in the URL fragment
- * (`#key=…`, never sent to a server); we keep it per talk in localStorage and strip the
+ * (`#key=…`, never sent to a server); we keep it per talk in localStorage (swapped for the
+ * presenter session once the server sends one) and strip the
  * fragment so it does not linger in the address bar, history or a screenshot.
  */
 

@@ -50,6 +50,7 @@ export class PresenterPage extends LitElement {
     slug: this.#slug,
     role: 'presenter',
     key: takeKeyFromFragment(this.#slug) ?? loadKey(this.#slug),
+    onSession: (session) => saveKey(this.#slug, session),
   });
   readonly #polls = new PollController(this, this.#talk, { voter: false });
   readonly #qa = new QaController(this, this.#talk);

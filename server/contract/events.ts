@@ -112,6 +112,12 @@ export interface TalkState {
   qa: QaState;
   /** Presenter and screen: reaction taps so far in this run, per slide. */
   reactions?: { slide: number; counts: Partial<Record<ReactionKind, number>> }[];
+  /**
+   * Presenter only: a presenter session, usable wherever the key is (`auth.key`, `Authorization:
+   * Bearer`). Unlike the key it is never locked out after wrong guesses from the same address, so
+   * clients use it for reconnects and keep it instead of the key.
+   */
+  session?: string;
   /** Server time in ms when this state was read. */
   at: number;
 }

@@ -4,7 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import { lastForwardedHop } from '../realtime/client-address.js';
 import type { KeyLockout } from './key-lockout.js';
-import { keyMatches } from './presenter-key.js';
+import { checkPresenterCredential } from './presenter-key.js';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -31,9 +31,9 @@ export interface PresenterAuthOptions {
 }
 
 /**
- * Reads `Authorization: Bearer <key>`. With `required`, a request without the right key is refused;
+ * Reads `Authorization: Bearer <key or presenter session>`. With `required`, a request without the right key is refused;
  * otherwise a missing key just means "not the presenter", while a wrong one is still a 401.
- * Wrong keys count towards the address's lockout.
+ * Wrong keys count towards the address's lockout; a session is never locked out.
  */
 export function presenterAuth(options: PresenterAuthOptions & { required?: boolean }) {
   const { presenterKey, lockout, required = false } = options;
@@ -45,15 +45,8 @@ export function presenterAuth(options: PresenterAuthOptions & { required?: boole
       c.set('presenter', false);
       return next();
     }
-    const address = requestAddress(c, options.trustProxy);
-    const wait = lockout.lockedFor(address);
-    if (wait > 0) throw new LecternError(ErrorCode.rateLimited, `Too many wrong presenter keys; try again in ${Math.ceil(wait / 1000)} s.`);
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1] || !keyMatches(match[1], presenterKey)) {
-      lockout.failed(address);
-      throw new LecternError(ErrorCode.unauthorized, 'Wrong presenter key.');
-    }
-    lockout.succeeded(address);
+    checkPresenterCredential(match?.[1] ?? '', { presenterKey, lockout }, requestAddress(c, options.trustProxy));
     c.set('presenter', true);
     return next();
   });

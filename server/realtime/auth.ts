@@ -1,10 +1,10 @@
 import type { Socket } from 'socket.io';
 import { Role, type SocketData } from '../contract/events.js';
 import { HandshakeAuthSchema } from '../contract/schemas.js';
-import { ErrorCode, type ErrorCode as Code } from '../domain/errors.js';
+import { ErrorCode, type ErrorCode as Code, type LecternError } from '../domain/errors.js';
 import type { Talks } from '../live/talks.js';
 import type { KeyLockout } from '../middleware/key-lockout.js';
-import { keyMatches } from '../middleware/presenter-key.js';
+import { checkPresenterCredential } from '../middleware/presenter-key.js';
 import { describeZodError } from './ack.js';
 import { clientAddress } from './client-address.js';
 
@@ -15,7 +15,8 @@ function refuse(code: Code, message: string): Error & { data: { code: Code } } {
 
 /**
  * Handshake middleware: decides the socket's role and talk from `auth`, never from later payloads.
- * The right key makes a presenter; a wrong key is refused rather than silently downgraded.
+ * The right key (or presenter session) makes a presenter; a wrong one is refused rather than
+ * silently downgraded.
  */
 export function authenticate(deps: { talks: Talks; presenterKey: string; lockout: KeyLockout; trustProxy?: boolean }) {
   return (socket: Socket, next: (err?: Error) => void) => {
@@ -24,14 +25,12 @@ export function authenticate(deps: { talks: Talks; presenterKey: string; lockout
     const { talk, key, role, voter } = parsed.data;
     if (!deps.talks.get(talk)) return next(refuse(ErrorCode.notFound, `There is no talk "${talk}".`));
     if (key !== undefined) {
-      const address = clientAddress(socket.handshake, deps.trustProxy);
-      const wait = deps.lockout.lockedFor(address);
-      if (wait > 0) return next(refuse(ErrorCode.rateLimited, `Too many wrong presenter keys; try again in ${Math.ceil(wait / 1000)} s.`));
-      if (!keyMatches(key, deps.presenterKey)) {
-        deps.lockout.failed(address);
-        return next(refuse(ErrorCode.unauthorized, 'Wrong presenter key.'));
+      try {
+        checkPresenterCredential(key, deps, clientAddress(socket.handshake, deps.trustProxy));
+      } catch (err) {
+        const { code, message } = err as LecternError;
+        return next(refuse(code, message));
       }
-      deps.lockout.succeeded(address);
     }
     const data: SocketData = {
       talk,

@@ -13,6 +13,7 @@ import { runInfo, talkInfo, type TalkEvent, type Talks } from '../live/talks.js'
 import { command, createDispatcher, type CommandContext } from './ack.js';
 import { createAudienceCounter } from './audience-count.js';
 import { authenticate } from './auth.js';
+import { presenterSession } from '../middleware/presenter-key.js';
 import type { Cluster } from './cluster.js';
 import { clientAddress } from './client-address.js';
 import { sameOriginOnly } from './origin.js';
@@ -72,6 +73,8 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
     else handlers.forEach((h) => h(message));
   });
 
+  const session = presenterSession(deps.presenterKey);
+
   /** The full state for one socket; joins the voter room when the phone already answered. */
   async function stateFor(socket: LecternSocket): Promise<TalkState> {
     const { talk: slug, role, voter } = socket.data;
@@ -93,6 +96,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
       active,
       qa: { mode: qa.mode(slug), ...questions },
       ...(reactionTotals ? { reactions: reactionTotals } : {}),
+      ...(presenter ? { session } : {}),
       at: Date.now(),
     };
   }

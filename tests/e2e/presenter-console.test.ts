@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, launchBrowser, openPage } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { connectError } from '../helpers/sockets.js';
 import { counter, openPhone, openPresenter, openScreen, resultRow } from './views.js';
 
 const DECK = fileURLToPath(new URL('../fixtures/decks/ui-polls.md', import.meta.url));
@@ -153,5 +154,26 @@ describe('a refused answer', () => {
     await phone.getByRole('button', { name: 'Send answer' }).click();
     expect(await phone.getByRole('alert').textContent()).toMatch(/closed/i);
     expect(await phone.getByText('Answer received').count()).toBe(0);
+  });
+});
+
+// Last in this file: it locks the test address out for wrong presenter keys.
+describe('someone guessing keys from the room’s shared address', () => {
+  it('cannot lock out a presenter who is already in: reloads keep working on the presenter session', async () => {
+    await api('/slide', { index: 0 }); // the slide whose notes say hello
+    const console_ = await openPresenter(browser, server, slug);
+    await console_.locator('presenter-page connection-badge[status="live"]').waitFor();
+    // The page swapped the key for the session the server sent, and keeps that.
+    await expect.poll(() => console_.evaluate((s) => localStorage.getItem(`lectern:key:${s}`), slug)).toMatch(/^ls1\./);
+
+    for (let i = 0; i < 7; i++) await connectError(server.url, { talk: slug, key: `guess-${i}` });
+    expect((await connectError(server.url, { talk: slug, key: server.key })).data?.code).toBe('rate_limited');
+
+    await console_.reload();
+    await console_.locator('presenter-page connection-badge[status="live"]').waitFor();
+    await console_.getByText('say hello').waitFor(); // notes still come: the HTTP fetch took the session too
+    const before = await counter(console_);
+    await console_.keyboard.press('ArrowRight');
+    await expect.poll(() => counter(console_)).not.toBe(before);
   });
 });

@@ -79,6 +79,11 @@ describe('abuse limits and headers', () => {
   });
 
   it('locks out an address after repeated wrong presenter keys, over sockets and HTTP', async () => {
+    // The speaker connected before someone on the venue's shared address started guessing.
+    const speaker = await connect(server.url, { talk: 'polls', key: server.key });
+    const session = speaker.state.session!;
+    expect(session).toMatch(/^ls1\.[\w-]{43}$/);
+    speaker.socket.close();
     const codes: (string | undefined)[] = [];
     for (let i = 0; i < 7; i++) codes.push((await connectError(server.url, { talk: 'polls', key: `wrong-${i}` })).data?.code);
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('unauthorized'));
@@ -89,6 +94,44 @@ describe('abuse limits and headers', () => {
     expect(locked.message).toMatch(/try again in \d+ s/);
     const http = await fetch(`${server.url}/api/talks/polls/next`, { method: 'POST', headers: { Authorization: `Bearer ${server.key}` } });
     expect(http.status).toBe(429);
+
+    // The speaker's session is never locked out: reconnects, reloads and API calls go on.
+    const back = await connect(server.url, { talk: 'polls', key: session });
+    expect(back.state.role).toBe('presenter');
+    expect(back.state.session).toBe(session);
+    back.socket.close();
+    const moved = await fetch(`${server.url}/api/talks/polls/next`, { method: 'POST', headers: { Authorization: `Bearer ${session}` } });
+    expect(moved.status).toBe(200);
+    // A made-up session is just a wrong key: refused (here still locked out), never a presenter.
+    const forged = await connectError(server.url, { talk: 'polls', key: `ls1.${'A'.repeat(43)}` });
+    expect(forged.data?.code).toBe('rate_limited');
+  });
+
+  it('gives presenters a session and nobody else', async () => {
+    const phone = await connect(server.url, { talk: 'polls' });
+    const screen = await connect(server.url, { talk: 'polls', role: 'screen' });
+    expect(phone.state.session).toBeUndefined();
+    expect(screen.state.session).toBeUndefined();
+    phone.socket.close();
+    screen.socket.close();
+  });
+});
+
+describe('presenter sessions', () => {
+  it('are refused by a server with another key, and count as a wrong key there', async () => {
+    const first = await startTestServer({ decks: [POLL_DECK], presenterKey: 'first-presenter-key' });
+    const p = await connect(first.url, { talk: 'polls', key: 'first-presenter-key' });
+    const session = p.state.session!;
+    p.socket.close();
+    await first.close();
+    const second = await startTestServer({ decks: [POLL_DECK], presenterKey: 'second-presenter-key' });
+    try {
+      expect((await connectError(second.url, { talk: 'polls', key: session })).data?.code).toBe('unauthorized');
+      const http = await fetch(`${second.url}/api/talks/polls/next`, { method: 'POST', headers: { Authorization: `Bearer ${session}` } });
+      expect(http.status).toBe(401);
+    } finally {
+      await second.close();
+    }
   });
 });
 
