@@ -178,7 +178,7 @@ function followTalks(deps: { talks: Talks; polls: Polls; peers: PeerBus; metrics
       peers.publish({ type: 'run', slug: e.slug });
       void visit(e.run.id, e.slide);
     }
-    const done = e.type === 'slide:changed' ? polls.onSlide(e.slug, e.from) : e.type === 'run:started' ? polls.onRunStarted(e.slug) : polls.onSlide(e.slug, null);
+    const done = e.type === 'slide:changed' ? polls.onSlide(e.slug, e.from) : e.type === 'run:started' ? polls.onRunStarted(e.slug) : polls.onDeckUpdated(e.slug);
     return done.catch((err) => log.error({ err, slug: e.slug }, 'poll state could not follow the talk'));
   });
   const stopRemote = peers.subscribe((m) => {

@@ -87,3 +87,13 @@ export async function findPoll(db: Db, runId: number, pollKey: string): Promise<
     .where(and(eq(polls.runId, runId), eq(polls.pollKey, pollKey)));
   return row ? toPoll(row) : null;
 }
+
+/** Replaces a poll's definition after a deck edit (see `editTakesEffect`); returns the updated poll. */
+export async function updatePollSpec(db: Db, pollId: number, spec: PollSpec, slideIndex: number | null): Promise<PollRow | null> {
+  const [row] = await db
+    .update(polls)
+    .set({ spec, question: spec.question, type: spec.type, slideIndex })
+    .where(eq(polls.id, pollId))
+    .returning();
+  return row ? toPoll(row) : null;
+}

@@ -167,3 +167,25 @@ export function redactResults(r: PollResults): PollResults {
       return { ...r, answers: [] };
   }
 }
+
+/**
+ * What a deck edit does to a poll that a run already created. Before any answer, everything takes
+ * effect: the speaker fixing a typo in an option mid-talk expects to see it. After answers, only
+ * what keeps the stored answers meaningful (the question, labels, limits, open/close behaviour):
+ * a different type, renamed or reordered options or a new scale range would orphan answers, so
+ * those parts keep their run's values and apply from the next run (`kept` says so).
+ */
+export function applyDeckEdit(current: PollSpec, next: PollSpec, answered: boolean): { spec: PollSpec; kept: boolean } {
+  if (!answered) return { spec: next, kept: false };
+  const shape = { type: current.type, options: current.options, scaleMin: current.scaleMin, scaleMax: current.scaleMax };
+  const kept = JSON.stringify(shape) !== JSON.stringify({ type: next.type, options: next.options, scaleMin: next.scaleMin, scaleMax: next.scaleMax });
+  if (!kept) return { spec: next, kept };
+  // Another type: every answer-shaping field stays the run's; only the wording and behaviour move.
+  if (next.type !== current.type) return { spec: { ...current, question: next.question, open: next.open, close: next.close, results: next.results }, kept };
+  const spec: PollSpec = { ...next };
+  for (const field of ['options', 'scaleMin', 'scaleMax'] as const) {
+    if (current[field] === undefined) delete spec[field];
+    else (spec as unknown as Record<string, unknown>)[field] = current[field];
+  }
+  return { spec, kept };
+}

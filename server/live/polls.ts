@@ -9,12 +9,14 @@ import {
   setPollStatus,
   setResultsHidden,
   setRunActivePoll,
+  updatePollSpec,
+  countVotes,
   type PollRow,
 } from '../../db/repo/index.js';
 import type { ActivePoll, PollView, Role } from '../contract/events.js';
 import type { PollSpec } from '../deck/types.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
-import { acceptVote, redactResults, type Answer, type PollResults } from '../domain/poll.js';
+import { acceptVote, applyDeckEdit, redactResults, type Answer, type PollResults } from '../domain/poll.js';
 import { createSerialQueue } from './serial.js';
 import type { LiveTalk, Talks } from './talks.js';
 import { createTallies } from './tallies.js';
@@ -346,6 +348,29 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
       await activate(state, row.pollKey);
       await announce(slug, state);
       return pollView(row);
+    }),
+
+    /**
+     * The deck file changed: polls this run already created take the edit where their answers
+     * allow it (see `editTakesEffect`), then the poll on screen is announced again.
+     */
+    onDeckUpdated: (slug: string) => mutate(slug, async () => {
+      const talk = talks.require(slug);
+      const state = await runPolls(talk);
+      for (const slide of talk.deck.slides) {
+        const spec = slide.poll;
+        const row = spec && state.rows.get(spec.id);
+        if (!spec || !row || (JSON.stringify(row.spec) === JSON.stringify(spec) && row.slideIndex === slide.index)) continue;
+        await writer.flush(); // answers still queued count as answers
+        const edit = applyDeckEdit(row.spec, spec, (await countVotes(db, row.id)) > 0);
+        if (edit.kept) log.warn({ slug, poll: spec.id }, 'the poll already has answers, so its type, options and range stay as they are until the next run');
+        if (JSON.stringify(edit.spec) === JSON.stringify(row.spec) && row.slideIndex === slide.index) continue;
+        const updated = (await updatePollSpec(db, row.id, edit.spec, slide.index))!;
+        state.rows.set(updated.pollKey, updated);
+        tallies.forget(row.id);
+        throttle.mark(String(row.id));
+      }
+      await onSlide(slug, null);
     }),
 
     /** Forgets cached run state (a new run started) and re-evaluates the active poll. */

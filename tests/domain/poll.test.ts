@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PollSpec } from '../../server/deck/types.js';
-import { acceptVote, normalizeWord, redactResults, tally } from '../../server/domain/poll.js';
+import { acceptVote, applyDeckEdit, normalizeWord, redactResults, tally } from '../../server/domain/poll.js';
 
 const base = { open: 'auto', close: 'manual', results: 'visible' } as const;
 const single: PollSpec = { ...base, id: 's', question: 'Q?', type: 'single', options: ['DNS', 'Disks', 'Updates'] };
@@ -91,5 +91,33 @@ describe('redactResults', () => {
     expect(redactResults(tally(scale, [{ answer: 5, at: 1 }]))).toMatchObject({ total: 1, histogram: [0, 0, 0, 0, 0], mean: null });
     expect(redactResults(tally(words, [{ answer: ['dns'], at: 1 }]))).toMatchObject({ total: 1, words: [] });
     expect(redactResults(tally(text, [{ answer: 'secret', at: 1 }]))).toMatchObject({ total: 1, answers: [] });
+  });
+});
+
+describe('applyDeckEdit', () => {
+  it('takes any edit before the first answer', () => {
+    const fixed = { ...single, options: ['DNS', 'Disk', 'Updates'] };
+    expect(applyDeckEdit(single, fixed, false)).toEqual({ spec: fixed, kept: false });
+    expect(applyDeckEdit(single, scale, false)).toEqual({ spec: scale, kept: false });
+  });
+
+  it('after answers, takes what keeps stored answers meaningful and keeps the rest', () => {
+    const reworded = { ...single, question: 'What breaks?', close: 'on-leave' as const };
+    expect(applyDeckEdit(single, reworded, true)).toEqual({ spec: reworded, kept: false });
+    expect(applyDeckEdit(single, { ...single, question: 'What breaks?', options: ['DNS', 'Disk', 'Updates'] }, true)).toEqual({
+      spec: { ...single, question: 'What breaks?' },
+      kept: true,
+    });
+    expect(applyDeckEdit(single, { ...single, options: ['Disks', 'DNS', 'Updates'] }, true).spec.options).toEqual(single.options);
+    expect(applyDeckEdit(multiple, { ...multiple, max: 3 }, true)).toEqual({ spec: { ...multiple, max: 3 }, kept: false });
+    expect(applyDeckEdit(scale, { ...scale, labels: ['meh', 'great'] }, true).kept).toBe(false);
+    expect(applyDeckEdit(scale, { ...scale, scaleMax: 10, labels: ['meh', 'great'] }, true)).toEqual({ spec: { ...scale, labels: ['meh', 'great'] }, kept: true });
+    expect(applyDeckEdit(words, { ...words, max: 5 }, true).kept).toBe(false);
+  });
+
+  it('keeps a type that has answers, with its own options and limits', () => {
+    const { spec, kept } = applyDeckEdit(multiple, { ...base, id: 'm', question: 'Rate it', type: 'scale', scaleMin: 1, scaleMax: 5 }, true);
+    expect(kept).toBe(true);
+    expect(spec).toEqual({ ...multiple, question: 'Rate it' });
   });
 });

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_DECK, startTestServer, type TestServer } from '../helpers/server.js';
-import { connect, nextEvent } from '../helpers/sockets.js';
+import { connect, nextEvent, nextEventWhere } from '../helpers/sockets.js';
 
 describe('editing the deck while the server runs', () => {
   let server: TestServer;
@@ -43,6 +44,54 @@ describe('editing the deck while the server runs', () => {
     await writeFile(file, '# Only\n\n---\n\n# Two left\n');
     expect((await shrunk).slide).toBe(1);
     expect((await (await fetch(`${server.url}/api/talks/basic`)).json()).slideCount).toBe(2);
+    presenter.socket.close();
+    phone.socket.close();
+  });
+});
+
+describe('editing a poll in the deck during its run', () => {
+  const POLL_DECK = FIXTURE_DECK.replace(/basic\.md$/, 'polls.md');
+  let server: TestServer;
+  let file: string;
+
+  beforeAll(async () => {
+    file = join(await mkdtemp(join(tmpdir(), 'lectern-reload-')), 'polls.md');
+    await copyFile(POLL_DECK, file);
+    server = await startTestServer({ decks: [file], watchDecks: true });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('fixes a typo before anyone answered, and keeps answered options until the next run', async () => {
+    const presenter = await connect(server.url, { talk: 'polls', key: server.key });
+    await presenter.socket.emitWithAck('slide:goto', { index: 1 }); // opens homelab-breaks
+    const phone = await connect(server.url, { talk: 'polls', voter: randomBytes(12).toString('base64url') });
+    expect(phone.state.active.poll?.options).toEqual(['DNS', 'Disks', 'Updates', 'Me, at 2am']);
+
+    // Nobody answered yet: a fixed option shows at once, on the phone and for answers.
+    const fixed = nextEventWhere(phone.socket, 'poll:active', (e) => e.poll?.options?.includes('Backups') === true, 10_000);
+    const source = await readFile(file, 'utf8');
+    await writeFile(file, source.replace('options: [DNS, Disks, Updates, "Me, at 2am"]', 'options: [DNS, Disks, Backups, "Me, at 2am"]'));
+    expect((await fixed).poll).toMatchObject({ id: 'homelab-breaks', status: 'open', options: ['DNS', 'Disks', 'Backups', 'Me, at 2am'] });
+    expect((await phone.socket.emitWithAck('vote:cast', { poll: 'homelab-breaks', answer: 'Backups' })).ok).toBe(true);
+
+    // With an answer stored, renaming an option would orphan it: the run keeps its options,
+    // while the question text still takes the edit.
+    const reworded = nextEventWhere(phone.socket, 'poll:active', (e) => e.poll?.question === 'What breaks first?', 10_000);
+    await writeFile(file, source.replace('What breaks in your homelab?', 'What breaks first?').replace('[DNS, Disks, Updates', '[DNS, Drives, Updates'));
+    const e = await reworded;
+    expect(e.poll?.options).toEqual(['DNS', 'Disks', 'Backups', 'Me, at 2am']);
+    const results = await (await fetch(`${server.url}/api/talks/polls/results`)).json();
+    const poll = results.runs.at(-1).polls.find((p: { id: string }) => p.id === 'homelab-breaks');
+    expect(poll.question).toBe('What breaks first?');
+    expect(poll.results).toMatchObject({ total: 1, options: ['DNS', 'Disks', 'Backups', 'Me, at 2am'], counts: [0, 0, 1, 0] });
+
+    // A new run starts from the deck as it is now.
+    await presenter.socket.emitWithAck('run:start');
+    const next = nextEventWhere(phone.socket, 'poll:active', (x) => x.poll?.id === 'homelab-breaks', 10_000);
+    await presenter.socket.emitWithAck('slide:goto', { index: 1 });
+    expect((await next).poll?.options).toEqual(['DNS', 'Drives', 'Updates', 'Me, at 2am']);
     presenter.socket.close();
     phone.socket.close();
   });
