@@ -17,12 +17,13 @@ export interface PublishingAdapter {
  * order. While the database is away the backlog is bounded (oldest dropped, the periodic resync
  * repairs peers), so an outage cannot grow memory without limit.
  */
-export function publishInOrder<A extends PublishingAdapter>(adapter: A, log: Logger, maxQueued = 5_000): A {
+export function publishInOrder<A extends PublishingAdapter>(adapter: A, log: Logger, maxQueued = 5_000): A & { published(): Promise<void> } {
   const publish = adapter.doPublish.bind(adapter);
   const respond = adapter.doPublishResponse.bind(adapter);
   const queue: Array<() => Promise<unknown>> = [];
   let running = false;
   let dropped = 0;
+  let idle: Array<() => void> = [];
 
   async function drain() {
     running = true;
@@ -39,6 +40,7 @@ export function publishInOrder<A extends PublishingAdapter>(adapter: A, log: Log
       log.warn({ dropped }, 'cluster messages dropped while publishing was stalled; peers resync from the database');
       dropped = 0;
     }
+    idle.splice(0).forEach((resolve) => resolve());
   }
 
   function enqueue(send: () => Promise<unknown>) {
@@ -59,7 +61,9 @@ export function publishInOrder<A extends PublishingAdapter>(adapter: A, log: Log
     enqueue(() => respond(requesterUid, response));
     return Promise.resolve();
   };
-  return adapter;
+  /** Resolves once everything queued so far has been sent (or failed): wait for it before closing the pool. */
+  const published = () => (running ? new Promise<void>((resolve) => idle.push(resolve)) : Promise.resolve());
+  return Object.assign(adapter, { published });
 }
 
 /**

@@ -64,6 +64,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster | nul
     // without this, a database restart would crash the process with an unhandled 'error' event.
     pool.on('connect', (client) => client.on('error', lost));
     releaseDeadListenClients(pool);
+    const adapters: Array<{ published(): Promise<void> }> = [];
     const createAdapter = createPostgresAdapter(pool, {
       errorHandler: (err: Error) => log.warn({ err: err.message }, 'cluster adapter error'),
       heartbeatInterval: 5_000,
@@ -73,10 +74,16 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster | nul
       kind: 'postgres',
       // socket.io calls the factory with `new`, so it must be a function, not an arrow.
       adapter: function orderedPostgresAdapter(nsp: unknown) {
-        return publishInOrder(createAdapter(nsp) as unknown as PublishingAdapter, log);
+        const adapter = publishInOrder(createAdapter(nsp) as unknown as PublishingAdapter, log);
+        adapters.push(adapter);
+        return adapter;
       },
       recovery: false,
-      close: () => pool.end().catch(() => undefined),
+      // The adapter's last messages (its goodbye to peers) leave before the pool closes, at most 1 s.
+      close: async () => {
+        await Promise.race([Promise.all(adapters.map((a) => a.published())), new Promise((r) => setTimeout(r, 1_000).unref())]);
+        await pool.end().catch(() => undefined);
+      },
     };
   }
   return null;

@@ -39,6 +39,15 @@ describe('publishInOrder', () => {
     expect(maxInFlight()).toBe(1);
   });
 
+  it('tells when everything queued has been sent, so the pool is closed only after', async () => {
+    const { adapter, published } = fakeAdapter(() => new Promise((r) => setTimeout(r, 5)));
+    const ordered = publishInOrder(adapter, log);
+    await ordered.published(); // nothing queued
+    for (const m of [1, 2, 3]) void adapter.doPublish(m);
+    await ordered.published();
+    expect(published).toEqual([1, 2, 3]);
+  });
+
   it('resolves at once, so local delivery never waits for the database', async () => {
     const { adapter, published } = fakeAdapter(() => new Promise(() => undefined)); // a hung database
     publishInOrder(adapter, log);
