@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { PollSpec, PollType } from '../../server/deck/types.js';
 import type { Db } from '../client.js';
-import { polls, type PollStatus } from '../schema/index.js';
+import { polls, votes, type PollStatus } from '../schema/index.js';
 
 /** A poll of a run. Times are epoch ms. */
 export interface PollRow {
@@ -88,12 +88,21 @@ export async function findPoll(db: Db, runId: number, pollKey: string): Promise<
   return row ? toPoll(row) : null;
 }
 
-/** Replaces a poll's definition after a deck edit (see `editTakesEffect`); returns the updated poll. */
-export async function updatePollSpec(db: Db, pollId: number, spec: PollSpec, slideIndex: number | null): Promise<PollRow | null> {
+/**
+ * Replaces a poll's definition after a deck edit (see `applyDeckEdit`); returns the updated poll,
+ * or null when `unanswered` was asked for and an answer exists by now (another process took one).
+ */
+export async function updatePollSpec(
+  db: Db,
+  pollId: number,
+  change: { spec: PollSpec; slideIndex: number | null; resultsHidden?: boolean; unanswered?: boolean },
+): Promise<PollRow | null> {
+  const { spec, slideIndex, resultsHidden, unanswered } = change;
+  const noAnswers = sql`not exists (select 1 from ${votes} where ${votes.pollId} = ${pollId})`;
   const [row] = await db
     .update(polls)
-    .set({ spec, question: spec.question, type: spec.type, slideIndex })
-    .where(eq(polls.id, pollId))
+    .set({ spec, question: spec.question, type: spec.type, slideIndex, ...(resultsHidden === undefined ? {} : { resultsHidden }) })
+    .where(unanswered ? and(eq(polls.id, pollId), noAnswers) : eq(polls.id, pollId))
     .returning();
   return row ? toPoll(row) : null;
 }

@@ -189,3 +189,17 @@ export function applyDeckEdit(current: PollSpec, next: PollSpec, answered: boole
   }
   return { spec, kept };
 }
+
+/** Compares two poll definitions by content; key order differs once one has been through jsonb. */
+export function sameSpec(a: PollSpec, b: PollSpec): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -16,7 +16,7 @@ import {
 import type { ActivePoll, PollView, Role } from '../contract/events.js';
 import type { PollSpec } from '../deck/types.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
-import { acceptVote, applyDeckEdit, redactResults, type Answer, type PollResults } from '../domain/poll.js';
+import { acceptVote, applyDeckEdit, redactResults, sameSpec, type Answer, type PollResults } from '../domain/poll.js';
 import { createSerialQueue } from './serial.js';
 import type { LiveTalk, Talks } from './talks.js';
 import { createTallies } from './tallies.js';
@@ -74,6 +74,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
   const inflight = new Set<Promise<unknown>>();
   const tallies = createTallies(db);
   const lastToVoters = new Map<number, number>();
+  const lastReread = new Map<string, number>();
 
   const throttle = createKeyedThrottle(async (pollIdText) => {
     const ref = pollKeyOf.get(Number(pollIdText));
@@ -161,6 +162,20 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
     return updated;
   }
 
+  /** Stores what a deck edit changes in a run's poll; returns the row as it is now. */
+  async function takeDeckEdit(slug: string, row: PollRow, spec: PollSpec, slideIndex: number): Promise<PollRow> {
+    let answered = (await countVotes(db, row.id)) > 0;
+    for (;;) {
+      const edit = applyDeckEdit(row.spec, spec, answered);
+      if (edit.kept) log.warn({ slug, poll: spec.id }, 'the poll already has answers, so its type, options and range stay as they are until the next run');
+      if (sameSpec(edit.spec, row.spec) && row.slideIndex === slideIndex) return row;
+      const resultsHidden = edit.spec.results !== row.spec.results ? edit.spec.results === 'hidden' : undefined;
+      const updated = await updatePollSpec(db, row.id, { spec: edit.spec, slideIndex, ...(resultsHidden === undefined ? {} : { resultsHidden }), unanswered: !answered });
+      if (updated) return updated;
+      answered = true; // another process stored an answer meanwhile
+    }
+  }
+
   /** Records the poll on screen in the run, so a peer process or a restart shows the same. */
   async function activate(state: RunPolls, key: string | null) {
     if (state.active === key) return;
@@ -168,9 +183,28 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
     state.active = key;
   }
 
+  /**
+   * The run's polls as this process knows them, re-read from the database (at most once a second
+   * per talk) when `key` is missing or not open here: with several processes, the presenter's
+   * process may have opened it a moment ago and its message to us can be late or lost.
+   */
+  async function pollsForVote(talk: LiveTalk, key: string): Promise<RunPolls> {
+    const slug = talk.deck.slug;
+    const state = await runPolls(talk);
+    if (state.rows.get(key)?.status === 'open') return state;
+    const now = Date.now();
+    if (now - (lastReread.get(slug) ?? 0) < 1_000) return state;
+    lastReread.set(slug, now);
+    // In the talk's queue, so the fresh copy cannot miss a change the presenter is making right now.
+    return serial(slug, async () => {
+      invalidate(slug);
+      return runPolls(talk);
+    });
+  }
+
   async function vote(slug: string, voter: string, key: string, raw: unknown): Promise<{ poll: PollView; answer: Answer; runId: number }> {
     const talk = talks.require(slug);
-    const state = await runPolls(talk);
+    const state = await pollsForVote(talk, key);
     const row = state.rows.get(key);
     if (!row) {
       const inDeck = talk.deck.slides.some((s) => s.poll?.id === key);
@@ -261,8 +295,8 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
       return () => void listeners.delete(listener);
     },
     onSlide: (slug: string, from: number | null) => mutate(slug, () => onSlide(slug, from)),
-    /** A peer process changed this talk's polls: reload them on next use. */
-    invalidate,
+    /** A peer process changed this talk's polls: reload them on next use (queued behind changes in progress). */
+    invalidate: (slug: string) => void serial(slug, async () => invalidate(slug)),
 
     /** What a client sees of the active poll: results for staff, and for voters when visible. */
     async active(slug: string, viewer: { role: Role; voter?: string }): Promise<ActivePoll & { runId: number }> {
@@ -352,7 +386,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
 
     /**
      * The deck file changed: polls this run already created take the edit where their answers
-     * allow it (see `editTakesEffect`), then the poll on screen is announced again.
+     * allow it (see `applyDeckEdit`), then the poll on screen is announced again.
      */
     onDeckUpdated: (slug: string) => mutate(slug, async () => {
       const talk = talks.require(slug);
@@ -360,15 +394,22 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; onChange?
       for (const slide of talk.deck.slides) {
         const spec = slide.poll;
         const row = spec && state.rows.get(spec.id);
-        if (!spec || !row || (JSON.stringify(row.spec) === JSON.stringify(spec) && row.slideIndex === slide.index)) continue;
-        await writer.flush(); // answers still queued count as answers
-        const edit = applyDeckEdit(row.spec, spec, (await countVotes(db, row.id)) > 0);
-        if (edit.kept) log.warn({ slug, poll: spec.id }, 'the poll already has answers, so its type, options and range stay as they are until the next run');
-        if (JSON.stringify(edit.spec) === JSON.stringify(row.spec) && row.slideIndex === slide.index) continue;
-        const updated = (await updatePollSpec(db, row.id, edit.spec, slide.index))!;
-        state.rows.set(updated.pollKey, updated);
-        tallies.forget(row.id);
-        throttle.mark(String(row.id));
+        if (!spec || !row || (sameSpec(row.spec, spec) && row.slideIndex === slide.index)) continue;
+        // An answer checked against the old options must not be stored after the new ones: votes
+        // pause (closed in this cache) while the ones already accepted are written and counted.
+        const paused: PollRow = { ...row, status: 'closed' };
+        state.rows.set(row.pollKey, paused);
+        let next = row;
+        try {
+          await writer.flush();
+          next = await takeDeckEdit(slug, row, spec, slide.index);
+        } finally {
+          if (state.rows.get(row.pollKey) === paused) state.rows.set(row.pollKey, next);
+        }
+        if (next !== row) {
+          tallies.forget(row.id);
+          throttle.mark(String(row.id));
+        }
       }
       await onSlide(slug, null);
     }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PollSpec } from '../../server/deck/types.js';
-import { acceptVote, applyDeckEdit, normalizeWord, redactResults, tally } from '../../server/domain/poll.js';
+import { acceptVote, applyDeckEdit, sameSpec, normalizeWord, redactResults, tally } from '../../server/domain/poll.js';
 
 const base = { open: 'auto', close: 'manual', results: 'visible' } as const;
 const single: PollSpec = { ...base, id: 's', question: 'Q?', type: 'single', options: ['DNS', 'Disks', 'Updates'] };
@@ -119,5 +119,14 @@ describe('applyDeckEdit', () => {
     const { spec, kept } = applyDeckEdit(multiple, { ...base, id: 'm', question: 'Rate it', type: 'scale', scaleMin: 1, scaleMax: 5 }, true);
     expect(kept).toBe(true);
     expect(spec).toEqual({ ...multiple, question: 'Rate it' });
+  });
+});
+
+describe('sameSpec', () => {
+  it('compares content, not key order (jsonb reorders keys)', () => {
+    const reordered = JSON.parse(JSON.stringify({ type: single.type, options: single.options, id: single.id, question: single.question, results: 'visible', close: 'manual', open: 'auto' }));
+    expect(sameSpec(single, reordered)).toBe(true);
+    expect(sameSpec(single, { ...single, options: ['DNS', 'Updates', 'Disks'] })).toBe(false);
+    expect(sameSpec(single, { ...single, max: undefined })).toBe(true);
   });
 });

@@ -92,6 +92,12 @@ describe('editing a poll in the deck during its run', () => {
     const next = nextEventWhere(phone.socket, 'poll:active', (x) => x.poll?.id === 'homelab-breaks', 10_000);
     await presenter.socket.emitWithAck('slide:goto', { index: 1 });
     expect((await next).poll?.options).toEqual(['DNS', 'Drives', 'Updates', 'Me, at 2am']);
+    const current = await readFile(file, 'utf8');
+
+    // Hiding results in the deck before the first answer hides them in this run too.
+    const hidden = nextEventWhere(phone.socket, 'poll:active', (x) => x.poll?.resultsHidden === true, 10_000);
+    await writeFile(file, current.replace('options: [DNS, Drives, Updates, "Me, at 2am"]', 'options: [DNS, Drives, Updates, "Me, at 2am"]\nresults: hidden'));
+    expect((await hidden).poll).toMatchObject({ id: 'homelab-breaks', resultsHidden: true });
     presenter.socket.close();
     phone.socket.close();
   });
