@@ -16,7 +16,7 @@ function lanAddress(): string | undefined {
 
 async function main() {
   const config = parseConfig(process.env, process.argv.slice(2));
-  const log = pino({ level: config.logLevel, redact: ['key', 'presenterKey', 'req.headers.authorization'] });
+  const log = pino({ level: config.logLevel, redact: ['key', 'presenterKey', 'session', 'req.headers.authorization'] });
   const lectern = await startLectern(config, log);
 
   const host = config.host === '0.0.0.0' || config.host === '::' ? (lanAddress() ?? 'localhost') : config.host;

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, scryptSync, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import type { KeyLockout } from './key-lockout.js';
 
@@ -10,14 +10,23 @@ export function keyMatches(presented: string, actual: string): boolean {
 }
 
 const SESSION_PREFIX = 'ls1.';
+const sessions = new Map<string, string>();
 
 /**
- * The presenter session a connected presenter gets in `state`: 256 bits derived from the key, so
+ * The presenter session a connected presenter gets in `state`: 256 bits derived from the key (computed
+ * once per key), so
  * every process and a restarted one accept it, and changing PRESENTER_KEY revokes it. It works
  * wherever the key does (socket auth, `Authorization: Bearer`).
  */
 export function presenterSession(presenterKey: string): string {
-  return SESSION_PREFIX + createHmac('sha256', presenterKey).update('lectern presenter session').digest('base64url');
+  let session = sessions.get(presenterKey);
+  if (!session) {
+    // Stretched with scrypt, so someone who copies a session cannot cheaply guess a short key from it.
+    const stretched = scryptSync(presenterKey, 'lectern presenter session', 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    session = SESSION_PREFIX + stretched.toString('base64url');
+    sessions.set(presenterKey, session);
+  }
+  return session;
 }
 
 /**

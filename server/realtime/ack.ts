@@ -60,7 +60,8 @@ export function createDispatcher(ctx: CommandContext, table: CommandTable) {
   const commands = new Map<string, Command>(table);
   return async function dispatch(this: LecternSocket, event: string, ...args: unknown[]) {
     const spec = commands.get(event);
-    if (!spec) return;
+    // socket.io drops packets that arrive after a disconnect only in its own dispatch, after onAny.
+    if (!spec || !this.connected) return;
     const started = performance.now();
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : undefined;

@@ -47,17 +47,20 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster | nul
       },
       recovery: true,
       // Waits for pending commands, but not forever: with Redis away they would never finish.
+      // (`close()` itself never settles once the socket is gone, even after `destroy()`.)
       close: async () => {
-        const closed = client.close().catch(() => undefined);
-        const timer = setTimeout(() => client.destroy(), 2_000);
-        await closed;
+        let timer: NodeJS.Timeout | undefined;
+        const giveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2_000)));
+        await Promise.race([client.close().catch(() => undefined), giveUp]);
         clearTimeout(timer);
+        client.destroy();
       },
     };
   }
   if (opts.databaseUrl) {
     // Its own small pool: the adapter keeps one connection LISTENing for good.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 3, connectionTimeoutMillis: 5_000 });
+    // query_timeout: a NOTIFY cut off mid-flight must not hold up the ordered publish queue for good.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 3, connectionTimeoutMillis: 5_000, query_timeout: 5_000 });
     const lost = (err: Error) => log.warn({ err: err.message }, 'cluster adapter lost its database connection; reconnecting');
     pool.on('error', lost);
     // The adapter keeps its LISTEN client checked out, where the pool's handler does not cover it:
