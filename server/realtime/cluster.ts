@@ -125,16 +125,23 @@ function releaseDeadListenClients(pool: pg.Pool) {
  */
 function failuresHandled<C extends object>(client: C, log: Logger): C {
   const logged = (err: Error) => log.debug({ err: err.message }, 'redis command failed');
+  // One wrapper per method, made on first use: commands run per broadcast.
+  const wrappers = new Map<PropertyKey, (...args: unknown[]) => unknown>();
   return new Proxy(client, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;
       if (typeof value !== 'function') return value;
-      // Called on the real client: its private fields are not reachable through the proxy.
-      return (...args: unknown[]) => {
-        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
-        if (result instanceof Promise) result.catch(logged);
-        return result;
-      };
+      let wrapper = wrappers.get(prop);
+      if (!wrapper) {
+        // Called on the real client: its private fields are not reachable through the proxy.
+        wrapper = (...args: unknown[]) => {
+          const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+          if (result instanceof Promise) result.catch(logged);
+          return result;
+        };
+        wrappers.set(prop, wrapper);
+      }
+      return wrapper;
     },
   });
 }

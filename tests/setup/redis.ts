@@ -3,20 +3,13 @@
  * starting a local redis-server without persistence when nothing answers.
  */
 import { spawnSync } from 'node:child_process';
-import { createConnection } from 'node:net';
+import { redisAnswers } from '../helpers/redis.js';
 
 const URL_ENV = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function answers(): Promise<boolean> {
   const { hostname, port } = new URL(URL_ENV);
-  return new Promise((resolve) => {
-    const s = createConnection({ host: hostname, port: Number(port || 6379) });
-    s.setTimeout(1_000);
-    s.once('connect', () => s.write('PING\r\n'));
-    s.once('data', (d) => (s.destroy(), resolve(d.toString().startsWith('+PONG'))));
-    s.once('error', () => resolve(false));
-    s.once('timeout', () => (s.destroy(), resolve(false)));
-  });
+  return redisAnswers(hostname, Number(port || 6379));
 }
 
 export default async function ensureRedis(): Promise<void> {
