@@ -245,6 +245,8 @@ in
             "AF_INET"
             "AF_INET6"
             "AF_UNIX"
+            # os.networkInterfaces() (the LAN address in the startup banner) lists interfaces over netlink
+            "AF_NETLINK"
           ];
           RestrictNamespaces = true;
           RestrictRealtime = true;

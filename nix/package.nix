@@ -88,6 +88,7 @@ let
       "client"
       "db"
       "decks"
+      "scripts"
       "server"
       "tests"
       ".npmrc"

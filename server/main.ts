@@ -1,25 +1,17 @@
-import { networkInterfaces } from 'node:os';
 import { pino } from 'pino';
 import { DatabaseUnreachableError } from '../db/client.js';
 import { ConfigError, parseConfig } from './config.js';
 import { DeckError } from './deck/index.js';
 import { LecternError } from './domain/errors.js';
 import { startLectern } from './lectern.js';
-
-/** A LAN address phones in the room can reach, for the printed join URL. */
-function lanAddress(): string | undefined {
-  for (const addrs of Object.values(networkInterfaces())) {
-    for (const a of addrs ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
-  }
-  return undefined;
-}
+import { joinHost } from './lan-address.js';
 
 async function main() {
   const config = parseConfig(process.env, process.argv.slice(2));
   const log = pino({ level: config.logLevel, redact: ['key', 'presenterKey', 'session', 'req.headers.authorization'] });
   const lectern = await startLectern(config, log);
 
-  const host = config.host === '0.0.0.0' || config.host === '::' ? (lanAddress() ?? 'localhost') : config.host;
+  const host = joinHost(config.host);
   const base = config.publicUrl ?? `http://${host}:${lectern.port}`;
   const lines = [`Lectern is serving ${lectern.talks.list().length} talk(s) on port ${lectern.port} (database: ${lectern.driver})`];
   for (const { deck } of lectern.talks.list()) {
