@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor, resolveAsset } from '../../server/deck/assets.js';
+import { resolveAsset } from '../../server/deck/assets.js';
 import { PNG, tempDir } from './helpers.js';
 
 async function deckIn(files: Record<string, string | Uint8Array>) {
@@ -57,23 +57,5 @@ describe('resolveAsset', () => {
     expect(resolveAsset(deck, 'talk.md')).toBeNull();
     expect(resolveAsset(deck, '.hidden.png')).toBeNull();
     expect(resolveAsset(deck, '.git/x.png')).toBeNull();
-  });
-});
-
-describe('contentTypeFor', () => {
-  it.each([
-    ['a.PNG', 'image/png'],
-    ['b.jpeg', 'image/jpeg'],
-    ['c.svg', 'image/svg+xml'],
-    ['d.webp', 'image/webp'],
-    ['e.mp4', 'video/mp4'],
-    ['f.woff2', 'font/woff2'],
-  ])('%s → %s', (file, type) => {
-    expect(contentTypeFor(file)).toBe(type);
-  });
-
-  it('knows nothing of Markdown or scripts', () => {
-    expect(contentTypeFor('talk.md')).toBeUndefined();
-    expect(contentTypeFor('x.js')).toBeUndefined();
   });
 });

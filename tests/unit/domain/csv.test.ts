@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../server/domain/csv.js';
+import { csvCell, toCsv } from '../../../server/domain/csv.js';
 
 describe('csv', () => {
   it('neutralises spreadsheet formulas', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, EXAMPLE_DECK, parseConfig } from '../../server/config.js';
+import { ConfigError, EXAMPLE_DECK, parseConfig } from '../../../server/config.js';
 
 describe('parseConfig', () => {
   it('defaults to the example deck, port 3000, PGlite in ./data and a generated key', () => {

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { publishInOrder, publishWithDeadline } from '../../server/realtime/cluster-publish.js';
+import { publishInOrder, publishWithDeadline } from '../../../server/realtime/cluster-publish.js';
 
 const log = pino({ level: 'silent' });
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));

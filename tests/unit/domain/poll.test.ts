@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PollSpec } from '../../server/deck/types.js';
-import { acceptVote, applyDeckEdit, sameSpec, normalizeWord, redactResults, tally } from '../../server/domain/poll.js';
+import type { PollSpec } from '../../../server/deck/types.js';
+import { acceptVote, applyDeckEdit, sameSpec, normalizeWord, redactResults, tally } from '../../../server/domain/poll.js';
 
 const base = { open: 'auto', close: 'manual', results: 'visible' } as const;
 const single: PollSpec = { ...base, id: 's', question: 'Q?', type: 'single', options: ['DNS', 'Disks', 'Updates'] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clampSlide, targetSlide } from '../../server/domain/talk.js';
-import { LecternError } from '../../server/domain/errors.js';
+import { clampSlide, targetSlide } from '../../../server/domain/talk.js';
+import { LecternError } from '../../../server/domain/errors.js';
 
 describe('targetSlide', () => {
   it('goes to a slide inside the deck', () => {
