@@ -6,8 +6,9 @@ import { setRunSlide } from '../../db/repo/index.js';
  * Saves each run's current slide with one writer, so writes land in order (an older slide never
  * overwrites a newer one). When the database is away it keeps retrying the latest value in the
  * background: slide sync goes on through a database restart, and the slide lands once it is back.
+ * `write` is the database write, replaceable in tests.
  */
-export function createSlideSaver(db: Db, log: Logger, retryMs = 1_000) {
+export function createSlideSaver(db: Db, log: Logger, retryMs = 1_000, write: typeof setRunSlide = setRunSlide) {
   const latest = new Map<number, number>();
   let writing: Promise<void> | null = null;
   let retry: NodeJS.Timeout | null = null;
@@ -17,7 +18,7 @@ export function createSlideSaver(db: Db, log: Logger, retryMs = 1_000) {
     while (latest.size) {
       const [runId, index] = latest.entries().next().value as [number, number];
       try {
-        await setRunSlide(db, runId, index);
+        await write(db, runId, index);
         if (latest.get(runId) === index) latest.delete(runId);
         if (failing) log.info('current slide saved again after a database outage');
         failing = false;

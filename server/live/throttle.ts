@@ -1,8 +1,9 @@
 /**
  * Per-key trailing throttle: `mark(key)` asks for `run(key)` at most once per interval, and a mark
  * that arrives while `run` is busy schedules one more run, so the last state always goes out.
+ * `now` is the clock (tests pass their own, with fake timers).
  */
-export function createKeyedThrottle(run: (key: string) => Promise<void>, intervalMs: number) {
+export function createKeyedThrottle(run: (key: string) => Promise<void>, intervalMs: number, now: () => number = Date.now) {
   const timers = new Map<string, NodeJS.Timeout>();
   const lastRun = new Map<string, number>();
   const busy = new Set<string>();
@@ -10,7 +11,7 @@ export function createKeyedThrottle(run: (key: string) => Promise<void>, interva
 
   function schedule(key: string) {
     if (timers.has(key) || busy.has(key)) return;
-    const wait = Math.max(0, (lastRun.get(key) ?? 0) + intervalMs - Date.now());
+    const wait = Math.max(0, (lastRun.get(key) ?? 0) + intervalMs - now());
     const timer = setTimeout(() => void fire(key), wait);
     timers.set(key, timer);
   }
@@ -19,7 +20,7 @@ export function createKeyedThrottle(run: (key: string) => Promise<void>, interva
     timers.delete(key);
     dirty.delete(key);
     busy.add(key);
-    lastRun.set(key, Date.now());
+    lastRun.set(key, now());
     try {
       await run(key);
     } catch {

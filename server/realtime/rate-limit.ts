@@ -43,11 +43,11 @@ export type LimitKind = 'answer' | 'control' | 'reaction';
 
 /**
  * Limits per socket and per IP for answers and for control events. Per-IP limits are generous:
- * a whole conference room often shares one NAT address.
+ * a whole conference room often shares one NAT address. `now` is the clock (tests pass their own).
  */
-export function createRateLimits(specs: Record<LimitKind, { socket: BucketSpec; ip: BucketSpec }>) {
+export function createRateLimits(specs: Record<LimitKind, { socket: BucketSpec; ip: BucketSpec }>, now: () => number = Date.now) {
   const buckets = Object.fromEntries(
-    Object.entries(specs).map(([kind, s]) => [kind, { socket: createBuckets(s.socket), ip: createBuckets(s.ip) }]),
+    Object.entries(specs).map(([kind, s]) => [kind, { socket: createBuckets(s.socket, now), ip: createBuckets(s.ip, now) }]),
   ) as Record<LimitKind, { socket: ReturnType<typeof createBuckets>; ip: ReturnType<typeof createBuckets> }>;
   return {
     allow(kind: LimitKind, socketId: string, ip: string): boolean {
