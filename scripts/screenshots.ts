@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { pino } from 'pino';
 import { io, type Socket } from 'socket.io-client';
-import type { Answer, ClientToServerEvents, ReactionKind, ServerToClientEvents } from '../server/contract/events.js';
+import type { Answer, ClientToServerEvents, ReactionKind, ServerToClientEvents } from '../contract/events.js';
 import { EXAMPLE_DECK, parseConfig } from '../server/config.js';
 import { startLectern } from '../server/lectern.js';
 import { DESKTOP, PHONE, launchBrowser } from '../tests/helpers/browser.js';

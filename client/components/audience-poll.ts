@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { ActivePoll } from '../../server/contract/events.js';
+import type { ActivePoll } from '../../contract/events.js';
 import { pollState } from '../lib/announce.js';
 import './poll-vote.js';
 import './poll-results.js';

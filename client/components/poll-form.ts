@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { NewPollInput, PollType } from '../../server/contract/events.js';
+import type { NewPollInput, PollType } from '../../contract/events.js';
+import { DEFAULT_MAX_WORDS, MAX_LABEL_LENGTH, MAX_OPTIONS, MAX_POLL_QUESTION_LENGTH } from '../../contract/limits.js';
 import { buttonStyles } from './shared-styles.js';
 
 const TYPES: Record<PollType, string> = {
@@ -94,7 +95,7 @@ export class PollForm extends LitElement {
   override render() {
     const t = this._type;
     return html`<form @submit=${this.#submit}>
-      <label>Question <input name="question" required maxlength="300" autocomplete="off" /></label>
+      <label>Question <input name="question" required maxlength=${MAX_POLL_QUESTION_LENGTH} autocomplete="off" /></label>
       <label>Type
         <select name="type" @change=${(e: Event) => (this._type = (e.target as HTMLSelectElement).value as PollType)}>
           ${Object.entries(TYPES).map(([value, label]) => html`<option value=${value} ?selected=${value === t}>${label}</option>`)}
@@ -105,7 +106,7 @@ export class PollForm extends LitElement {
         : nothing}
       ${t === 'multiple' || t === 'words'
         ? html`<label>${t === 'words' ? 'Words per person' : 'Most picks per person'}
-            <input name="max" type="number" min="1" max="12" inputmode="numeric" placeholder=${t === 'words' ? '3' : 'any'} /></label>`
+            <input name="max" type="number" min="1" max=${MAX_OPTIONS} inputmode="numeric" placeholder=${t === 'words' ? String(DEFAULT_MAX_WORDS) : 'any'} /></label>`
         : nothing}
       ${t === 'scale'
         ? html`<div class="row">
@@ -113,8 +114,8 @@ export class PollForm extends LitElement {
             <label>To <input name="scaleMax" type="number" value="5" inputmode="numeric" /></label>
           </div>
           <div class="row">
-            <label>Low label <input name="low" maxlength="60" /></label>
-            <label>High label <input name="high" maxlength="60" /></label>
+            <label>Low label <input name="low" maxlength=${MAX_LABEL_LENGTH} /></label>
+            <label>High label <input name="high" maxlength=${MAX_LABEL_LENGTH} /></label>
           </div>`
         : nothing}
       <label class="check"><input type="checkbox" name="hidden" /> Hide results from the room until I show them</label>

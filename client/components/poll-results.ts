@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { PollResults as Results, PollView } from '../../server/contract/events.js';
+import type { PollResults as Results, PollView } from '../../contract/events.js';
 import { srOnly } from './shared-styles.js';
 import { pollResultsStyles } from './poll-results-styles.js';
 

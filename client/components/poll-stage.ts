@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { PollResults as Results, PollView } from '../../server/contract/events.js';
+import type { PollResults as Results, PollView } from '../../contract/events.js';
 import './poll-results.js';
 
 /**

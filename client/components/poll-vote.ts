@@ -1,12 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Answer, PollView } from '../../server/contract/events.js';
+import type { Answer, PollView } from '../../contract/events.js';
+import { DEFAULT_MAX_WORDS, MAX_TEXT_LENGTH, MAX_WORD_LENGTH } from '../../contract/limits.js';
 import { buttonStyles, srOnly } from './shared-styles.js';
 import { pollVoteStyles } from './poll-vote-styles.js';
-
-/** Longest word and text answers the server accepts (server/domain/poll.ts). */
-export const MAX_WORD_LENGTH = 40;
-export const MAX_TEXT_LENGTH = 280;
-const DEFAULT_WORDS = 3;
 
 const chars = (s: string) => [...s].length;
 
@@ -85,7 +81,7 @@ export class PollVote extends LitElement {
       case 'multiple':
         return this.#choiceFields(poll);
       case 'words':
-        return this.#wordFields(poll.max ?? DEFAULT_WORDS);
+        return this.#wordFields(poll.max ?? DEFAULT_MAX_WORDS);
       case 'scale':
         return this.#scaleFields(poll);
       case 'text':
@@ -169,7 +165,7 @@ export class PollVote extends LitElement {
 
   #fill(answer: Answer | undefined): void {
     const list = Array.isArray(answer) ? answer : typeof answer === 'string' ? [answer] : [];
-    const slots = this.poll?.type === 'words' ? (this.poll.max ?? DEFAULT_WORDS) : 0;
+    const slots = this.poll?.type === 'words' ? (this.poll.max ?? DEFAULT_MAX_WORDS) : 0;
     this._choices = list;
     this._words = Array.from({ length: slots }, (_, i) => list[i] ?? '');
     this._scale = typeof answer === 'number' ? answer : undefined;

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { QaMode, QuestionView } from '../../server/contract/events.js';
+import type { QaMode, QuestionView } from '../../contract/events.js';
 import type { AskProgress } from './question-form.js';
 import './question-form.js';
 import './question-list.js';

@@ -1,9 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { MAX_NAME_LENGTH, MAX_QUESTION_LENGTH } from '../../contract/limits.js';
 import { buttonStyles } from './shared-styles.js';
-
-/** Longest question and name the server keeps (server/domain/qa.ts). */
-export const MAX_QUESTION_LENGTH = 280;
-export const MAX_NAME_LENGTH = 40;
 
 /** Where this phone's last question stands, as the page tracks it. */
 export type AskProgress =

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { QuestionView } from '../../server/contract/events.js';
+import type { QuestionView } from '../../contract/events.js';
 import { sortQuestions, type QuestionOrder } from '../lib/questions.js';
 import { buttonStyles, srOnly } from './shared-styles.js';
 import './question-text.js';

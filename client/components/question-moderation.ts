@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { ModerationAction, QaMode, QuestionView } from '../../server/contract/events.js';
+import type { ModerationAction, QaMode, QuestionView } from '../../contract/events.js';
 import { sortQuestions } from '../lib/questions.js';
 import { questionModerationStyles } from './question-moderation-styles.js';
 import { buttonStyles } from './shared-styles.js';

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import type { ReactionKind } from '../../server/contract/events.js';
+import type { ReactionKind } from '../../contract/events.js';
 import { REACTION_KINDS, REACTIONS } from '../lib/reactions.js';
 
 /**

@@ -1,6 +1,6 @@
 /** The typed socket the pages share, its connection states, and commands with ack + timeout. */
 import type { Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, Err, ServerToClientEvents } from '../../server/contract/events.js';
+import type { Ack, ClientToServerEvents, Err, ServerToClientEvents } from '../../contract/events.js';
 
 /** How long a command waits for the server's ack before reporting a timeout. */
 export const ACK_TIMEOUT_MS = 5000;

@@ -4,7 +4,7 @@
  * poll commands: voting for phones, open / close / reveal / reset / create for the presenter.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Ack, ActivePoll, Answer, NewPollInput, PollView } from '../../server/contract/events.js';
+import type { Ack, ActivePoll, Answer, NewPollInput, PollView } from '../../contract/events.js';
 import { applyActive, applyReset, applyResults, NO_POLL } from '../lib/live-poll.js';
 import type { LiveSocket, TalkController } from './talk-controller.js';
 

@@ -5,7 +5,7 @@
  * presenter.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Ack, ModerationAction, QaMode, QuestionView } from '../../server/contract/events.js';
+import type { Ack, ModerationAction, QaMode, QuestionView } from '../../contract/events.js';
 import { mergeQuestions } from '../lib/questions.js';
 import type { LiveSocket, TalkController } from './talk-controller.js';
 

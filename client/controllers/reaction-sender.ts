@@ -3,7 +3,7 @@
  * server asks for a pause, `message` says so politely for a few seconds.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ReactionKind } from '../../server/contract/events.js';
+import type { ReactionKind } from '../../contract/events.js';
 import type { TalkController } from './talk-controller.js';
 
 /** How long a refusal stays on screen, in ms. */

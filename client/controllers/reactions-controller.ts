@@ -4,7 +4,7 @@
  * list of reactions floating up right now, each dropped again once its animation is over.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ReactionKind } from '../../server/contract/events.js';
+import type { ReactionKind } from '../../contract/events.js';
 import { addCounts, REACTION_KINDS, type ReactionCounts } from '../lib/reactions.js';
 import type { LiveSocket, TalkController } from './talk-controller.js';
 

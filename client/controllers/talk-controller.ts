@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io } from 'socket.io-client';
-import type { Ack, RunInfo, SlideChanged, TalkInfo, TalkState } from '../../server/contract/events.js';
+import type { Ack, RunInfo, SlideChanged, TalkInfo, TalkState } from '../../contract/events.js';
 import type { SlideData } from '../lib/api.js';
 import { ConnectionStatus, sendCommand, type LiveSocket, type TimedSocket } from './live-socket.js';
 import { SlideLoader } from './slide-loader.js';

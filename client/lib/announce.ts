@@ -1,5 +1,5 @@
 /** What a phone's live region says: real changes only, never every re-render (counts, reconnects). */
-import type { PollView } from '../../server/contract/events.js';
+import type { PollView } from '../../contract/events.js';
 
 /** The last slide and poll texts the live region spoke about. */
 export interface Heard {

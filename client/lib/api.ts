@@ -1,6 +1,6 @@
 /** The HTTP API the pages read: talk list, a talk's rendered slides, its results. */
-import type { QaMode, TalkInfo } from '../../server/contract/events.js';
-import type { TalkResults } from '../../server/contract/results.js';
+import type { QaMode, TalkInfo } from '../../contract/events.js';
+import type { TalkResults } from '../../contract/http.js';
 
 /** One row of `GET /api/talks`. */
 export interface TalkSummary {
@@ -68,7 +68,7 @@ export function fetchTalk(slug: string, key?: string): Promise<TalkDetails> {
 }
 
 // the results' shape is the server's own (a poll of a run, a run, every run of a talk)
-export type { PollResultsExport, RunResults, TalkResults } from '../../server/contract/results.js';
+export type { PollResultsExport, RunResults, TalkResults } from '../../contract/http.js';
 
 /** Where a talk's results live, as JSON and as a CSV download. */
 export function resultsUrls(slug: string) {

@@ -1,5 +1,5 @@
 /** Reading a run's engagement timeline: durations, totals, and where the room was lost. */
-import type { RunResults } from '../../server/contract/results.js';
+import type { RunResults } from '../../contract/http.js';
 
 /** One row of a run's timeline: a slide with its time, reactions, answers and questions. */
 export type TimelineRow = RunResults['timeline'][number];

@@ -2,7 +2,7 @@
  * How a view's copy of the active poll follows the server's events: pure functions, no I/O,
  * so the merge rules are easy to read and to test.
  */
-import type { ActivePoll, PollResults } from '../../server/contract/events.js';
+import type { ActivePoll, PollResults } from '../../contract/events.js';
 
 /** No poll on screen. */
 export const NO_POLL: ActivePoll = Object.freeze({ poll: null });

@@ -2,7 +2,7 @@
  * How a view's list of questions follows the server's events, and the orders it is shown in:
  * pure functions, no I/O.
  */
-import type { QuestionView } from '../../server/contract/events.js';
+import type { QuestionView } from '../../contract/events.js';
 
 /** How a list of questions is ordered: most upvoted first, or newest first. */
 export type QuestionOrder = 'top' | 'new';

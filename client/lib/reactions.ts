@@ -1,5 +1,7 @@
 /** The reactions a phone can send, in the order the bar shows them, with what each looks like. */
-import type { ReactionKind } from '../../server/contract/events.js';
+import { REACTION_KINDS, type ReactionKind } from '../../contract/qa.js';
+
+export { REACTION_KINDS } from '../../contract/qa.js';
 
 /** What a reaction shows, and its name for screen readers. */
 export const REACTIONS = {
@@ -10,8 +12,6 @@ export const REACTIONS = {
   thumbsup: { show: '👍', name: 'Agree' },
   lost: { show: 'Lost me', name: 'Lost me' },
 } as const satisfies Record<ReactionKind, { show: string; name: string }>;
-
-export const REACTION_KINDS = Object.keys(REACTIONS) as ReactionKind[];
 
 /** Taps per kind, as the `reactions` event and the results report them. */
 export type ReactionCounts = Partial<Record<ReactionKind, number>>;

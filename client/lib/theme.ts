@@ -1,5 +1,5 @@
 /** Applies a deck's `theme` and `accent` to the page's design tokens. */
-import type { TalkInfo } from '../../server/contract/events.js';
+import type { TalkInfo } from '../../contract/events.js';
 
 /** Relative luminance (WCAG) of a colour the canvas understands; undefined if it does not. */
 export function luminance(color: string): number | undefined {

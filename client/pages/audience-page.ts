@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import type { Answer, ReactionKind } from '../../server/contract/events.js';
+import type { Answer, ReactionKind } from '../../contract/events.js';
 import { PollController } from '../controllers/poll-controller.js';
 import { QaController } from '../controllers/qa-controller.js';
 import { ReactionSender } from '../controllers/reaction-sender.js';

@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import type { Ack, NewPollInput } from '../../server/contract/events.js';
+import type { Ack, NewPollInput } from '../../contract/events.js';
 import { PollController } from '../controllers/poll-controller.js';
 import { QaController } from '../controllers/qa-controller.js';
 import { ReactionsController } from '../controllers/reactions-controller.js';

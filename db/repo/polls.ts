@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { PollSpec, PollType } from '../../server/deck/types.js';
+import type { PollSpec, PollType } from '../../contract/poll.js';
 import type { Db } from '../client.js';
 import { polls, votes, type PollStatus } from '../schema/index.js';
 

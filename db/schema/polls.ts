@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
-import type { PollSpec, PollType } from '../../server/deck/types.js';
+import type { PollSpec, PollStatus, PollType } from '../../contract/poll.js';
 import { jsonb, timestamptz } from './columns.js';
 import { runs } from './runs.js';
 
-export const PollStatus = { open: 'open', closed: 'closed' } as const;
-export type PollStatus = (typeof PollStatus)[keyof typeof PollStatus];
+export type { PollStatus } from '../../contract/poll.js';
 
 /** A poll asked during a run: from the deck (keyed by its stable id) or ad hoc. */
 export const polls = pgTable(

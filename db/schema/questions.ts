@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { timestamps, timestamptz } from './columns.js';
+import type { QuestionStatus } from '../../contract/qa.js';
 import { runs } from './runs.js';
 
-export const QuestionStatus = { pending: 'pending', approved: 'approved', hidden: 'hidden' } as const;
-export type QuestionStatus = (typeof QuestionStatus)[keyof typeof QuestionStatus];
+export type { QuestionStatus } from '../../contract/qa.js';
 
 /** An audience question asked during a run. */
 export const questions = pgTable(

@@ -7,6 +7,7 @@ import { DeckError, SlideError } from './errors.js';
 import { parseDeckSource } from './parse.js';
 import { renderSlide } from './render.js';
 import type { Deck, Slide } from './types.js';
+import { QA_MODES, type QaMode } from '../../contract/qa.js';
 
 export { DeckError } from './errors.js';
 
@@ -81,8 +82,8 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
   }
   const qa = meta['qa'];
   if (qa !== undefined && qa !== null) {
-    if (qa !== 'open' && qa !== 'moderated' && qa !== 'off') throw new DeckError(abs, `front matter "qa" must be open, moderated or off (got ${JSON.stringify(qa)})`);
-    deck.qa = qa;
+    if (!QA_MODES.includes(qa as QaMode)) throw new DeckError(abs, `front matter "qa" must be open, moderated or off (got ${JSON.stringify(qa)})`);
+    deck.qa = qa as QaMode;
   }
   const accent = text(abs, meta, 'accent');
   if (accent) {

@@ -2,11 +2,12 @@
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { PollType, type PollSpec } from './types.js';
+import { POLL_CLOSINGS, POLL_OPENINGS, POLL_TYPES, PollType, RESULTS_VISIBILITY, type PollSpec } from '../../contract/poll.js';
+import { DEFAULT_MAX_WORDS, MAX_OPTIONS, MIN_OPTIONS } from '../../contract/limits.js';
 import { SlideError } from './errors.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 
-const TYPES = Object.values(PollType);
+const TYPES = POLL_TYPES;
 const KEYS = ['id', 'question', 'type', 'options', 'max', 'min', 'labels', 'open', 'close', 'results'];
 const MAX_SCALE_STEPS = 10;
 
@@ -24,16 +25,16 @@ const PollBlock = z.strictObject(
   {
     id: z.union([z.string(), z.number()], { error: '"id" must be text' }).transform(String).optional(),
     question: text('question').trim().min(1, { error: '"question" is empty' }),
-    type: z.enum(TYPES as [PollType, ...PollType[]], {
+    type: z.enum(TYPES, {
       error: (iss) => `unknown type ${JSON.stringify(iss.input)}; use one of ${TYPES.join(', ')}`,
     }).optional(),
     options: z.array(option, { error: '"options" must be a list, e.g. [Yes, No]' }).optional(),
     max: whole('max').optional(),
     min: whole('min').optional(),
     labels: z.tuple([text('labels[0]'), text('labels[1]')], { error: '"labels" must be two texts: [low, high]' }).optional(),
-    open: choice('open', ['auto', 'manual']).default('auto'),
-    close: choice('close', ['manual', 'on-leave']).default('manual'),
-    results: choice('results', ['visible', 'hidden']).default('visible'),
+    open: choice('open', POLL_OPENINGS).default('auto'),
+    close: choice('close', POLL_CLOSINGS).default('manual'),
+    results: choice('results', RESULTS_VISIBILITY).default('visible'),
   },
   { error: (iss) => (iss.code === 'unrecognized_keys' ? unknownKeys(iss.keys) : 'a poll block must be "key: value" lines') },
 );
@@ -99,7 +100,7 @@ function normalise(block: PollBlock): PollSpec {
     }
     case 'words': {
       forbid(['options', 'min', 'labels']);
-      const max = block.max ?? 3;
+      const max = block.max ?? DEFAULT_MAX_WORDS;
       if (max < 1 || max > 10) throw fail('"max" (words per answer) must be between 1 and 10');
       return { ...base, max };
     }
@@ -121,7 +122,7 @@ function normalise(block: PollBlock): PollSpec {
 
 function checkOptions(options: string[] | undefined, type: string): string[] {
   if (!options) throw fail(`a ${type} poll needs "options", e.g. options: [Yes, No]`);
-  if (options.length < 2 || options.length > 12) throw fail(`"options" must list 2 to 12 choices (got ${options.length})`);
+  if (options.length < MIN_OPTIONS || options.length > MAX_OPTIONS) throw fail(`"options" must list ${MIN_OPTIONS} to ${MAX_OPTIONS} choices (got ${options.length})`);
   if (options.some((o) => o === '')) throw fail('every option must be non-empty text');
   const seen = new Set<string>();
   for (const o of options) {

@@ -1,21 +1,12 @@
 /** Poll rules as pure functions: what answer a poll accepts, and how answers add up. */
-import type { PollSpec } from '../deck/types.js';
+import type { Answer, PollResults, PollSpec } from '../../contract/poll.js';
+import { DEFAULT_MAX_WORDS, MAX_TEXT_LENGTH, MAX_WORD_LENGTH } from '../../contract/limits.js';
 import { ErrorCode, LecternError } from './errors.js';
 
-export const MAX_WORD_LENGTH = 40;
-export const MAX_TEXT_LENGTH = 280;
-export const DEFAULT_MAX_WORDS = 3;
+export type { Answer, PollResults } from '../../contract/poll.js';
+export { DEFAULT_MAX_WORDS, MAX_TEXT_LENGTH, MAX_WORD_LENGTH } from '../../contract/limits.js';
 const LATEST_TEXTS = 50;
 const TOP_WORDS = 60;
-
-/** An answer as stored: option labels for choices, words as typed, a number for scales. */
-export type Answer = string | string[] | number;
-
-export type PollResults =
-  | { type: 'single' | 'multiple'; total: number; options: string[]; counts: number[] }
-  | { type: 'words'; total: number; words: { word: string; count: number }[] }
-  | { type: 'scale'; total: number; min: number; max: number; histogram: number[]; mean: number | null }
-  | { type: 'text'; total: number; answers: { text: string; at: number }[] };
 
 const refuse = (code: ErrorCode, message: string): never => {
   throw new LecternError(code, message);

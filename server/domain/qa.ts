@@ -1,18 +1,16 @@
 /** Q&A and reaction rules as pure functions. */
+import type { SlideEngagement } from '../../contract/http.js';
+import { MAX_NAME_LENGTH, MAX_QUESTION_LENGTH } from '../../contract/limits.js';
+import type { ModerationAction, QaMode, QuestionStatus, ReactionKind } from '../../contract/qa.js';
 import { ErrorCode, LecternError } from './errors.js';
 import { hasUnstorableCharacters } from './poll.js';
 
-export const MAX_QUESTION_LENGTH = 280;
-export const MAX_NAME_LENGTH = 40;
+export { MAX_NAME_LENGTH, MAX_QUESTION_LENGTH } from '../../contract/limits.js';
+export { REACTION_KINDS, type ModerationAction, type QaMode, type QuestionStatus, type ReactionKind } from '../../contract/qa.js';
+export type { SlideEngagement } from '../../contract/http.js';
 
-/** The fixed set of reactions a phone can send, with what the screen shows. */
-export const REACTIONS = { clap: '👏', heart: '❤️', laugh: '😂', mindblown: '🤯', thumbsup: '👍', lost: 'Lost me' } as const;
-export type ReactionKind = keyof typeof REACTIONS;
-export const REACTION_KINDS = Object.keys(REACTIONS) as ReactionKind[];
-
-export type QaMode = 'open' | 'moderated' | 'off';
-export type QuestionStatus = 'pending' | 'approved' | 'hidden';
-export type ModerationAction = 'approve' | 'hide' | 'answer' | 'unanswer' | 'pin' | 'unpin';
+/** What the screen shows for each reaction. */
+export const REACTIONS = { clap: '👏', heart: '❤️', laugh: '😂', mindblown: '🤯', thumbsup: '👍', lost: 'Lost me' } as const satisfies Record<ReactionKind, string>;
 
 /** Checks a question and an optional name; returns them trimmed, or throws with the code to show. */
 export function acceptQuestion(mode: QaMode, text: string, name?: string): { text: string; name: string | null } {
@@ -53,14 +51,6 @@ export function moderate(action: ModerationAction): Partial<{ status: QuestionSt
 /** The audience sees approved questions, and each phone its own pending one. */
 export function audienceSees(q: { status: QuestionStatus; voterId: string }, voter?: string): boolean {
   return q.status === 'approved' || (q.status === 'pending' && voter !== undefined && q.voterId === voter);
-}
-
-export interface SlideEngagement {
-  slide: number;
-  seconds: number;
-  reactions: Partial<Record<string, number>>;
-  answers: number;
-  questions: number;
 }
 
 /**

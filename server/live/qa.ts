@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
 import { findQuestion, insertQuestion, questionsForRun, setUpvote, updateQuestion, upvotedBy, type QuestionRow } from '../../db/repo/index.js';
-import type { QuestionView } from '../contract/events.js';
+import type { QuestionView } from '../../contract/events.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import { acceptQuestion, audienceSees, initialStatus, moderate, type ModerationAction, type QaMode } from '../domain/qa.js';
 import type { Talks } from './talks.js';

@@ -1,10 +1,10 @@
 import type { Db } from '../../db/client.js';
 import { listRuns, pollsForRun, questionsForRun, reactionsForRun, slideVisitsForRun, votesForPoll } from '../../db/repo/index.js';
-import type { RunResults, TalkResults } from '../contract/results.js';
+import type { RunResults, TalkResults } from '../../contract/http.js';
 import { toCsv } from '../domain/csv.js';
 import { tally } from '../domain/poll.js';
 import { engagementTimeline } from '../domain/qa.js';
-import { pollView } from './polls.js';
+import { pollView } from './polls/index.js';
 import { questionView } from './qa.js';
 import type { LiveTalk } from './talks.js';
 

@@ -1,4 +1,4 @@
-import type { RunInfo, SlideChanged, TalkInfo } from '../contract/events.js';
+import type { RunInfo, SlideChanged, TalkInfo } from '../../contract/events.js';
 import type { Deck } from '../deck/types.js';
 import { clampSlide, targetSlide, type SlideCommand } from '../domain/talk.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';

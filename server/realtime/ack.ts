@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '../../db/errors.js';
-import type { Ack, ClientToServerEvents } from '../contract/events.js';
+import type { Ack, ClientToServerEvents } from '../../contract/events.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import type { LimitKind } from './rate-limit.js';
 import type { LecternSocket } from './types.js';

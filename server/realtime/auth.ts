@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io';
-import { Role, type SocketData } from '../contract/events.js';
-import { HandshakeAuthSchema } from '../contract/schemas.js';
+import { Role } from '../../contract/events.js';
+import type { SocketData } from './types.js';
+import { HandshakeAuthSchema } from '../../contract/schemas.js';
 import { ErrorCode, type ErrorCode as Code, type LecternError } from '../domain/errors.js';
 import type { Talks } from '../live/talks.js';
 import type { KeyLockout } from '../middleware/key-lockout.js';

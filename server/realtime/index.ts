@@ -1,10 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import { PROTOCOL_VERSION, Role, type TalkState } from '../contract/events.js';
-import { NoPayloadSchema } from '../contract/schemas.js';
+import { PROTOCOL_VERSION, Role, type TalkState } from '../../contract/events.js';
+import { NoPayloadSchema } from '../../contract/schemas.js';
 import type { PeerBus, PeerMessage } from '../live/peers.js';
-import type { PollEvent, Polls } from '../live/polls.js';
+import type { PollEvent, Polls } from '../live/polls/index.js';
 import { questionView, type Qa } from '../live/qa.js';
 import type { createReactions } from '../live/reactions.js';
 import { audienceSees } from '../domain/qa.js';

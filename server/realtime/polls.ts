@@ -1,8 +1,8 @@
-import { Role } from '../contract/events.js';
-import { NewPollSchema, PollRefSchema, RevealSchema, VoteSchema } from '../contract/schemas.js';
+import { Role } from '../../contract/events.js';
+import { NewPollSchema, PollRefSchema, RevealSchema, VoteSchema } from '../../contract/schemas.js';
 import { pollSpecFrom } from '../deck/index.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
-import type { Polls } from '../live/polls.js';
+import type { Polls } from '../live/polls/index.js';
 import { command, type CommandTable } from './ack.js';
 import { requirePresenter } from './presenter.js';
 import { votersRoom } from './rooms.js';

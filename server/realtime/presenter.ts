@@ -1,5 +1,5 @@
-import { Role } from '../contract/events.js';
-import { GotoSchema, NoPayloadSchema } from '../contract/schemas.js';
+import { Role } from '../../contract/events.js';
+import { GotoSchema, NoPayloadSchema } from '../../contract/schemas.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import type { Talks } from '../live/talks.js';
 import { command, type CommandTable } from './ack.js';

@@ -1,5 +1,5 @@
-import { Role } from '../contract/events.js';
-import { AskSchema, ModerateSchema, ReactionSchema, UpvoteSchema } from '../contract/schemas.js';
+import { Role } from '../../contract/events.js';
+import { AskSchema, ModerateSchema, ReactionSchema, UpvoteSchema } from '../../contract/schemas.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import { questionView, type Qa } from '../live/qa.js';
 import type { createReactions } from '../live/reactions.js';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { NewPollSchema } from '../contract/schemas.js';
+import { NewPollSchema } from '../../contract/schemas.js';
 import { pollSpecFrom } from '../deck/index.js';
-import type { Polls } from '../live/polls.js';
+import type { Polls } from '../live/polls/index.js';
 import type { Talks } from '../live/talks.js';
 import { presenterAuth, type PresenterAuthOptions } from '../middleware/presenter-auth.js';
 import { jsonBody } from './errors.js';

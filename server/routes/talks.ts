@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { GotoSchema } from '../contract/schemas.js';
+import { GotoSchema } from '../../contract/schemas.js';
 import type { Talks } from '../live/talks.js';
 import { runInfo } from '../live/talks.js';
 import { presenterAuth, type PresenterAuthOptions } from '../middleware/presenter-auth.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../server/contract/events.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../contract/events.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { spawnServer, type ProcessServer } from '../helpers/process-server.js';
 import { connect, nextEvent, type TestSocket } from '../helpers/sockets.js';

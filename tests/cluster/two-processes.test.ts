@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientToServerEvents, ServerToClientEvents, TalkState } from '../../server/contract/events.js';
+import type { ClientToServerEvents, ServerToClientEvents, TalkState } from '../../contract/events.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { spawnServer, type ProcessServer } from '../helpers/process-server.js';
 import { connect, nextEvent, nextEventWhere, type TestSocket } from '../helpers/sockets.js';

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents, TalkState } from '../../server/contract/events.js';
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents, TalkState } from '../../contract/events.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { QuestionView } from '../../server/contract/events.js';
+import type { QuestionView } from '../../contract/events.js';
 import { drivers } from '../helpers/databases.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { arrives, connect, nextEvent, type TestSocket } from '../helpers/sockets.js';

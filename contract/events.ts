@@ -2,12 +2,13 @@
  * The realtime contract shared by server and client. No Node imports: the browser bundles this file.
  * Commands are imperative (`slide:goto`), facts past tense (`slide:changed`).
  */
-import type { PollSpec, PollType } from '../deck/types.js';
-import type { Answer, PollResults } from '../domain/poll.js';
-import type { ModerationAction, QaMode, ReactionKind } from '../domain/qa.js';
-import type { ErrorCode } from '../domain/errors.js';
+import type { ErrorCode } from './errors.js';
+import type { ActivePoll, Answer, NewPollInput, PollRef, PollResults, PollView } from './poll.js';
+import type { ModerationAction, QaMode, QaState, QuestionView, ReactionKind } from './qa.js';
 
-export type { Answer, ModerationAction, PollResults, PollType, QaMode, ReactionKind };
+export type { ActivePoll, Answer, NewPollInput, PollRef, PollResults, PollView } from './poll.js';
+export type { PollSpec, PollType } from './poll.js';
+export type { ModerationAction, QaMode, QaState, QuestionView, ReactionKind } from './qa.js';
 
 /** Bumped when a change would break an older client. */
 export const PROTOCOL_VERSION = 1;
@@ -15,13 +16,16 @@ export const PROTOCOL_VERSION = 1;
 export const Role = { presenter: 'presenter', screen: 'screen', audience: 'audience' } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
+/** The roles a client may ask for without a key; the presenter role comes only with the key. */
+export const HANDSHAKE_ROLES = [Role.screen, Role.audience] as const;
+
 /** What a client sends in `io(origin, { auth })`. */
 export interface HandshakeAuth {
   talk: string;
   /** The presenter key; a socket that carries the right one is the presenter. */
   key?: string;
   /** `screen` for the projector view; anything else without a key is audience. */
-  role?: 'screen' | 'audience';
+  role?: (typeof HANDSHAKE_ROLES)[number];
   /** A random id the phone keeps (localStorage); one answer per voter per poll. */
   voter?: string;
 }
@@ -54,50 +58,6 @@ export interface RunInfo {
   /** 1 for the first delivery of the talk, 2 for the next … */
   number: number;
   startedAt: number;
-}
-
-/** A poll as every view shows it: its shape from the deck, plus live state. `id` is the stable id (or the ad-hoc id). */
-export interface PollView extends Pick<PollSpec, 'id' | 'question' | 'type' | 'options' | 'max' | 'scaleMin' | 'scaleMax' | 'labels'> {
-  status: 'open' | 'closed';
-  /** When it last opened; null while it has never been open ("voting has not started"). */
-  openedAt: number | null;
-  resultsHidden: boolean;
-  /** The slide it belongs to; null for an ad-hoc poll. */
-  slide: number | null;
-}
-
-/** The poll on screen now, with what this client may see of it. */
-export interface ActivePoll {
-  poll: PollView | null;
-  /** Present for presenter and screen, and for a phone that answered while results are visible. */
-  results?: PollResults;
-  /** This phone's stored answer, when it has one. */
-  myAnswer?: Answer;
-}
-
-/** An audience question. Phones see approved ones (and their own pending ones, marked `mine`). */
-export interface QuestionView {
-  id: number;
-  text: string;
-  /** The name the asker gave, if any; anonymous otherwise. */
-  name?: string;
-  votes: number;
-  status: 'pending' | 'approved' | 'hidden';
-  answered: boolean;
-  /** Shown on the screen; at most one per run. */
-  pinned: boolean;
-  at: number;
-  /** The slide on screen when it was asked. */
-  slide: number;
-  mine?: boolean;
-}
-
-/** Q&A as a client first sees it. */
-export interface QaState {
-  mode: QaMode;
-  questions: QuestionView[];
-  /** Question ids this phone has upvoted. */
-  upvoted: number[];
 }
 
 /** Everything a client needs to be in sync, sent on connect and on request. */
@@ -146,21 +106,6 @@ export interface ServerToClientEvents {
   reactions: (e: { slide: number; counts: Partial<Record<ReactionKind, number>> }) => void;
 }
 
-export interface PollRef {
-  poll: string;
-}
-
-/** What the presenter sends to ask an ad-hoc question. */
-export interface NewPollInput {
-  question: string;
-  type?: PollType;
-  options?: string[];
-  max?: number;
-  min?: number;
-  labels?: [string, string];
-  results?: 'visible' | 'hidden';
-}
-
 export interface ClientToServerEvents {
   'slide:goto': (payload: { index: number }, ack: AckFn<SlideChanged>) => void;
   'slide:next': (ack: AckFn<SlideChanged>) => void;
@@ -187,15 +132,4 @@ export interface ClientToServerEvents {
   'question:moderate': (payload: { id: number; action: ModerationAction }, ack: AckFn<QuestionView>) => void;
   /** A reaction tap; the screen shows them in bursts. */
   'reaction:send': (payload: { kind: ReactionKind }, ack: AckFn<{ kind: ReactionKind }>) => void;
-}
-
-/** Between Lectern processes sharing a deployment (see server/live/peers.ts). */
-export interface InterServerEvents {
-  peer: (message: import('../live/peers.js').PeerMessage) => void;
-}
-
-export interface SocketData {
-  role: Role;
-  talk: string;
-  voter?: string;
 }

@@ -1,7 +1,15 @@
-/** The shape of `GET /api/talks/:slug/results`, shared with the results page. No Node imports. */
-import type { PollView, QuestionView } from './events.js';
-import type { PollResults } from '../domain/poll.js';
-import type { SlideEngagement } from '../domain/qa.js';
+/** API response types shared with the pages: `GET /api/talks/:slug/results`. No Node imports. */
+import type { PollResults, PollView } from './poll.js';
+import type { QuestionView } from './qa.js';
+
+/** One slide of a run's engagement timeline. */
+export interface SlideEngagement {
+  slide: number;
+  seconds: number;
+  reactions: Partial<Record<string, number>>;
+  answers: number;
+  questions: number;
+}
 
 export interface PollResultsExport extends PollView {
   closedAt: number | null;

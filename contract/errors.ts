@@ -1,0 +1,26 @@
+/** Error codes a client can act on; every refusal carries one of these. */
+export const ErrorCode = {
+  badRequest: 'bad_request',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  outOfRange: 'out_of_range',
+  unavailable: 'unavailable',
+  internal: 'internal',
+  rateLimited: 'rate_limited',
+  // Votes: each refusal its own code, so a phone can say exactly what to fix.
+  unknownPoll: 'unknown_poll',
+  pollClosed: 'poll_closed',
+  invalidOption: 'invalid_option',
+  invalidAnswer: 'invalid_answer',
+  tooManyChoices: 'too_many_choices',
+  wordTooLong: 'word_too_long',
+  textTooLong: 'text_too_long',
+  emptyAnswer: 'empty_answer',
+  // Q&A
+  qaOff: 'qa_off',
+  unknownQuestion: 'unknown_question',
+  questionTooLong: 'question_too_long',
+  emptyQuestion: 'empty_question',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

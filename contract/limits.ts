@@ -1,0 +1,28 @@
+/**
+ * Sizes the server enforces and the client's inputs mirror (maxlength, counters). One home, so a
+ * phone never lets someone type what the server would refuse.
+ */
+
+/** A word in a words poll, in characters. */
+export const MAX_WORD_LENGTH = 40;
+/** A text poll answer, in characters. */
+export const MAX_TEXT_LENGTH = 280;
+/** Words per answer in a words poll when the deck does not say. */
+export const DEFAULT_MAX_WORDS = 3;
+
+/** An audience question, in characters (after trimming). */
+export const MAX_QUESTION_LENGTH = 280;
+/** The name an asker may give; longer names are cut. */
+export const MAX_NAME_LENGTH = 40;
+
+/** An ad-hoc poll's question, in characters. */
+export const MAX_POLL_QUESTION_LENGTH = 300;
+/** One option of an ad-hoc poll, in characters. */
+export const MAX_OPTION_LENGTH = 120;
+/** A choice poll lists this many options at least and at most. */
+export const MIN_OPTIONS = 2;
+export const MAX_OPTIONS = 12;
+/** A scale's end label, in characters. */
+export const MAX_LABEL_LENGTH = 60;
+/** A poll id in a command (deck ids are shorter; this only bounds what is parsed). */
+export const MAX_POLL_ID_LENGTH = 120;

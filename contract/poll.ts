@@ -1,0 +1,85 @@
+/** Polls as they cross the wire: the spec from the deck, answers, results and the live view. */
+
+export const PollType = {
+  single: 'single',
+  multiple: 'multiple',
+  words: 'words',
+  scale: 'scale',
+  text: 'text',
+} as const;
+export type PollType = (typeof PollType)[keyof typeof PollType];
+export const POLL_TYPES = Object.values(PollType) as [PollType, ...PollType[]];
+
+/** Whether the audience sees results as they come in, or only once the presenter reveals them. */
+export const RESULTS_VISIBILITY = ['visible', 'hidden'] as const;
+export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
+/** `auto` opens on reaching the slide; `manual` waits for the presenter. */
+export const POLL_OPENINGS = ['auto', 'manual'] as const;
+/** `on-leave` closes when the presenter leaves the slide. */
+export const POLL_CLOSINGS = ['manual', 'on-leave'] as const;
+export const POLL_STATUSES = ['open', 'closed'] as const;
+export type PollStatus = (typeof POLL_STATUSES)[number];
+
+/** A poll as written in a ```poll block (issue 3), normalised with defaults applied. */
+export interface PollSpec {
+  /** Stable id: given in the block, or derived from the question. */
+  id: string;
+  question: string;
+  type: PollType;
+  /** single / multiple: the choices, in order. */
+  options?: string[];
+  /** multiple: most choices per answer; words: most words per answer (default 3). */
+  max?: number;
+  /** scale: the range (default 1–5) and optional end labels. */
+  scaleMin?: number;
+  scaleMax?: number;
+  labels?: [string, string];
+  /** `auto` opens on reaching the slide; `manual` waits for the presenter. */
+  open: (typeof POLL_OPENINGS)[number];
+  /** `on-leave` closes when the presenter leaves the slide. */
+  close: (typeof POLL_CLOSINGS)[number];
+  results: ResultsVisibility;
+}
+
+/** An answer as stored: option labels for choices, words as typed, a number for scales. */
+export type Answer = string | string[] | number;
+
+export type PollResults =
+  | { type: 'single' | 'multiple'; total: number; options: string[]; counts: number[] }
+  | { type: 'words'; total: number; words: { word: string; count: number }[] }
+  | { type: 'scale'; total: number; min: number; max: number; histogram: number[]; mean: number | null }
+  | { type: 'text'; total: number; answers: { text: string; at: number }[] };
+
+/** A poll as every view shows it: its shape from the deck, plus live state. `id` is the stable id (or the ad-hoc id). */
+export interface PollView extends Pick<PollSpec, 'id' | 'question' | 'type' | 'options' | 'max' | 'scaleMin' | 'scaleMax' | 'labels'> {
+  status: PollStatus;
+  /** When it last opened; null while it has never been open ("voting has not started"). */
+  openedAt: number | null;
+  resultsHidden: boolean;
+  /** The slide it belongs to; null for an ad-hoc poll. */
+  slide: number | null;
+}
+
+/** The poll on screen now, with what this client may see of it. */
+export interface ActivePoll {
+  poll: PollView | null;
+  /** Present for presenter and screen, and for a phone that answered while results are visible. */
+  results?: PollResults;
+  /** This phone's stored answer, when it has one. */
+  myAnswer?: Answer;
+}
+
+export interface PollRef {
+  poll: string;
+}
+
+/** What the presenter sends to ask an ad-hoc question. */
+export interface NewPollInput {
+  question: string;
+  type?: PollType;
+  options?: string[];
+  max?: number;
+  min?: number;
+  labels?: [string, string];
+  results?: ResultsVisibility;
+}
