@@ -45,6 +45,10 @@ rec {
   optionals = cond: xs: if cond then xs else [ ];
   optionalAttrs = cond: set: if cond then set else { };
   inherit concatStringsSep;
+  toUpper = replaceStrings (stringToCharacters "abcdefghijklmnopqrstuvwxyz") (
+    stringToCharacters "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+  );
+  stringToCharacters = s: builtins.genList (p: substring p 1 s) (builtins.stringLength s);
   escapeShellArg = arg: "'${replaceStrings [ "'" ] [ "'\\''" ] (toString arg)}'";
   escapeShellArgs = args: concatStringsSep " " (map escapeShellArg args);
   getExe =
