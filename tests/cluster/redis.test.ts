@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../contract/events.js';
@@ -7,8 +6,10 @@ import { openTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { spawnServer, type ProcessServer } from '../helpers/process-server.js';
 import { connect, nextEvent, type TestSocket } from '../helpers/sockets.js';
 import type { Socket } from 'socket.io-client';
+import { fixtureDeck } from '../helpers/decks.js';
+import { newVoterId } from '../helpers/voters.js';
 
-const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
+const POLL_DECK = fixtureDeck('polls');
 const KEY = 'redis-test-key';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -35,7 +36,7 @@ describe('two processes on the Redis streams adapter', () => {
     const presenter = await connect(a.url, { talk: 'polls', key: KEY });
     sockets.push(presenter.socket);
     const counted = new Promise<number>((resolve) => presenter.socket.on('audience', (e) => e.count >= 3 && resolve(e.count)));
-    const phones = await Promise.all([1, 2, 3].map(() => connect(b.url, { talk: 'polls', voter: randomBytes(12).toString('base64url') })));
+    const phones = await Promise.all([1, 2, 3].map(() => connect(b.url, { talk: 'polls', voter: newVoterId() })));
     sockets.push(...phones.map((p) => p.socket as TestSocket));
     expect(await counted).toBe(3);
     for (const index of [2, 3, 1]) {
@@ -50,7 +51,7 @@ describe('two processes on the Redis streams adapter', () => {
     sockets.push(presenter.socket);
     await presenter.socket.emitWithAck('slide:goto', { index: 0 });
     const phone: Socket<ServerToClientEvents, ClientToServerEvents> = io(b.url, {
-      auth: { talk: 'polls', voter: randomBytes(12).toString('base64url') },
+      auth: { talk: 'polls', voter: newVoterId() },
       transports: ['websocket'],
       forceNew: true,
       reconnectionDelay: 200,

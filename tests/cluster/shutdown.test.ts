@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { spawnServer, type ProcessServer } from '../helpers/process-server.js';
 import { connect, type TestSocket } from '../helpers/sockets.js';
+import { fixtureDeck } from '../helpers/decks.js';
+import { newVoterId } from '../helpers/voters.js';
 
-const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
+const POLL_DECK = fixtureDeck('polls');
 const KEY = 'shutdown-test-key';
 
 describe('graceful shutdown on SIGTERM', () => {
@@ -28,7 +28,7 @@ describe('graceful shutdown on SIGTERM', () => {
     const presenter = await connect(server.url, { talk: 'polls', key: KEY });
     sockets.push(presenter.socket);
     await presenter.socket.emitWithAck('slide:goto', { index: 1 });
-    const phones = await Promise.all(Array.from({ length: 40 }, () => connect(server.url, { talk: 'polls', voter: randomBytes(12).toString('base64url') })));
+    const phones = await Promise.all(Array.from({ length: 40 }, () => connect(server.url, { talk: 'polls', voter: newVoterId() })));
     sockets.push(...phones.map((p) => p.socket));
     const reasons = phones.map((p) => new Promise<string>((resolve) => p.socket.once('disconnect', resolve)));
 

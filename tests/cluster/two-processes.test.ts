@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +6,11 @@ import { openTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { spawnServer, type ProcessServer } from '../helpers/process-server.js';
 import { connect, nextEvent, nextEventWhere, type TestSocket } from '../helpers/sockets.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
+import { fixtureDeck } from '../helpers/decks.js';
+import { newVoterId } from '../helpers/voters.js';
 
-const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
+const POLL_DECK = fixtureDeck('polls');
 const KEY = 'cluster-test-key';
-const voter = () => randomBytes(12).toString('base64url');
 
 describe('two processes sharing one Postgres', () => {
   let database: TestDatabase;
@@ -37,7 +36,7 @@ describe('two processes sharing one Postgres', () => {
     const presenter = track(await connect(a.url, { talk: 'polls', key: KEY }));
     await presenter.socket.emitWithAck('slide:goto', { index: 0 });
     const counted = new Promise<number>((resolve) => presenter.socket.on('audience', (e) => e.count >= 4 && resolve(e.count)));
-    const phones = await Promise.all([1, 2, 3, 4].map(() => connect(b.url, { talk: 'polls', voter: voter() }).then(track)));
+    const phones = await Promise.all([1, 2, 3, 4].map(() => connect(b.url, { talk: 'polls', voter: newVoterId() }).then(track)));
     expect(await counted).toBe(4);
     for (const index of [1, 2, 3, 2, 0]) {
       const moved = phones.map((p) => nextEvent(p.socket, 'slide:changed'));
@@ -46,7 +45,7 @@ describe('two processes sharing one Postgres', () => {
     }
     // A phone joining B late gets the slide the presenter set on A.
     await presenter.socket.emitWithAck('slide:goto', { index: 3 });
-    const late = track(await connect(b.url, { talk: 'polls', voter: voter() }));
+    const late = track(await connect(b.url, { talk: 'polls', voter: newVoterId() }));
     expect(late.state.slide).toBe(3);
   });
 
@@ -56,11 +55,11 @@ describe('two processes sharing one Postgres', () => {
     const screen = track(await connect(a.url, { talk: 'polls', role: 'screen' }));
     const totals: number[] = [];
     screen.socket.on('poll:results', (e) => totals.push(e.results.total));
-    const opened = track(await connect(b.url, { talk: 'polls', voter: voter() }));
+    const opened = track(await connect(b.url, { talk: 'polls', voter: newVoterId() }));
     const pollOnB = nextEventWhere(opened.socket, 'poll:active', (e) => e.poll?.id === 'homelab-breaks');
     await presenter.socket.emitWithAck('slide:goto', { index: 1 }); // opens homelab-breaks on A
     expect((await pollOnB).poll?.status).toBe('open');
-    const phones = await Promise.all(Array.from({ length: 20 }, () => connect(b.url, { talk: 'polls', voter: voter() }).then(track)));
+    const phones = await Promise.all(Array.from({ length: 20 }, () => connect(b.url, { talk: 'polls', voter: newVoterId() }).then(track)));
     const acks = await Promise.all(phones.map((p) => p.socket.emitWithAck('vote:cast', { poll: 'homelab-breaks', answer: 'DNS' })));
     expect(acks.every((x) => x.ok)).toBe(true);
     // The throttled tally broadcast from B reaches the screen on A with all 20.
@@ -79,7 +78,7 @@ describe('two processes sharing one Postgres', () => {
     type Phone = Socket<ServerToClientEvents, ClientToServerEvents> & { voterId: string; states: TalkState[] };
     const phones: Phone[] = await Promise.all(
       Array.from({ length: 60 }, async () => {
-        const voterId = voter();
+        const voterId = newVoterId();
         const s = io(proxy.url, {
           auth: { talk: 'polls', voter: voterId },
           transports: ['websocket'],

@@ -2,7 +2,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveAsset } from '../../server/deck/assets.js';
-import { PNG, tempDir } from './helpers.js';
+import { PNG, tempDir } from '../helpers/decks.js';
 
 async function deckIn(files: Record<string, string | Uint8Array>) {
   const root = await tempDir({ 'outside.png': PNG, 'secret.txt': 'x' });

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeckError, loadDeck, slugify } from '../../server/deck/index.js';
-import { tempDeck, tempDir } from './helpers.js';
+import { tempDeck, tempDir } from '../helpers/decks.js';
 
 const EXAMPLE = path.resolve(import.meta.dirname, '../../decks/homelab.md');
 

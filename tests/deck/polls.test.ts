@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeckError } from '../../server/deck/errors.js';
 import { loadDeck } from '../../server/deck/load.js';
-import { tempDeck } from './helpers.js';
+import { tempDeck } from '../helpers/decks.js';
 
 describe('malformed poll blocks fail loading with file, slide and problem', () => {
   const cases: Array<[string, string, RegExp]> = [

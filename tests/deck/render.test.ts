@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../server/deck/load.js';
-import { PNG, tempDeck } from './helpers.js';
+import { PNG, tempDeck } from '../helpers/decks.js';
 
 describe('titles', () => {
   it('falls back to "Slide n" when a slide has no heading', async () => {

@@ -2,7 +2,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { watchDeck } from '../../server/deck/watch.js';
-import { tempDeck } from './helpers.js';
+import { tempDeck } from '../helpers/decks.js';
 
 describe('watchDeck', () => {
   it('calls back once, debounced, when the deck is written', async () => {

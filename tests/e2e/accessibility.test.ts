@@ -5,7 +5,6 @@
  * moderated), the key form, the results page and the talk list. No serious or critical
  * violation is allowed.
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_DECK } from '../../server/config.js';
@@ -14,9 +13,10 @@ import { FIXTURE_DECK, startTestServer, type TestServer } from '../helpers/serve
 import { connect } from '../helpers/sockets.js';
 import { seriousViolations } from './axe.js';
 import { openQuestions } from './views.js';
+import { fixtureDeck } from '../helpers/decks.js';
 
-const DECK = fileURLToPath(new URL('../fixtures/decks/ui-polls.md', import.meta.url));
-const MODERATED = fileURLToPath(new URL('../fixtures/decks/moderated.md', import.meta.url));
+const DECK = fixtureDeck('ui-polls');
+const MODERATED = fixtureDeck('moderated');
 
 let server: TestServer;
 let browser: Browser;

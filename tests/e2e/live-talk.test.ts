@@ -5,14 +5,14 @@
  * connection says so and catches up when it is back.
  * Needs the built client (`npm run build`, which `npm test` runs first).
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, launchBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { counter, openPhone, openPresenter, openScreen, resultRow } from './views.js';
+import { fixtureDeck } from '../helpers/decks.js';
 
-const DECK = fileURLToPath(new URL('../fixtures/decks/ui-polls.md', import.meta.url));
+const DECK = fixtureDeck('ui-polls');
 
 let server: TestServer;
 let browser: Browser;

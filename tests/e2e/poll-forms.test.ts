@@ -3,14 +3,14 @@
  * reads its end labels, the text box counts characters as you type. Each answer is received,
  * the results chart follows, and axe finds no serious violation.
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, launchBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { seriousViolations } from './axe.js';
+import { fixtureDeck } from '../helpers/decks.js';
 
-const DECK = fileURLToPath(new URL('../fixtures/decks/ui-poll-types.md', import.meta.url));
+const DECK = fixtureDeck('ui-poll-types');
 
 let server: TestServer;
 let browser: Browser;

@@ -3,15 +3,15 @@
  * anywhere from the slide grid, runs polls (ad-hoc questions, hide, reset with a confirm),
  * and works as a phone remote. Phones show what the server says when it refuses an answer.
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, launchBrowser, openPage } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectError } from '../helpers/sockets.js';
 import { counter, openPhone, openPresenter, openScreen, resultRow } from './views.js';
+import { fixtureDeck } from '../helpers/decks.js';
 
-const DECK = fileURLToPath(new URL('../fixtures/decks/ui-polls.md', import.meta.url));
+const DECK = fixtureDeck('ui-polls');
 
 let server: TestServer;
 let browser: Browser;

@@ -2,14 +2,14 @@
  * Moderated Q&A (`qa: moderated` in the deck): a phone's question reaches the presenter only,
  * waits on the asking phone as "Awaiting approval", and reaches every phone once approved.
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { ask, openPhone, openPresenter, openQuestions, questionRow } from './views.js';
+import { fixtureDeck } from '../helpers/decks.js';
 
-const DECK = fileURLToPath(new URL('../fixtures/decks/moderated.md', import.meta.url));
+const DECK = fixtureDeck('moderated');
 const QUESTION = 'Which reverse proxy do you run?';
 
 let server: TestServer;

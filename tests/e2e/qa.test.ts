@@ -7,14 +7,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, launchBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { ask, deepText, openPhone, openPresenter, openQuestions, openScreen, questionRow } from './views.js';
+import { fixtureDeck } from '../helpers/decks.js';
 
-const DECK = fileURLToPath(new URL('../fixtures/decks/ui-polls.md', import.meta.url));
+const DECK = fixtureDeck('ui-polls');
 const OFF_DECK = `---\ntitle: No questions please\nslug: quiet\nqa: off\n---\n\n# Quiet talk\n\nJust slides.\n`;
 
 const BACKUP = 'How do you back up `/var/lib` with `restic`?';

@@ -3,14 +3,14 @@
  * viewers who reduce motion), the presenter counts them per slide, and a phone that taps faster
  * than the server allows is told so politely.
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECTOR, launchBrowser, openPage } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { deepText, openPhone, openPresenter, openScreen } from './views.js';
+import { fixtureDeck } from '../helpers/decks.js';
 
-const DECK = fileURLToPath(new URL('../fixtures/decks/ui-polls.md', import.meta.url));
+const DECK = fixtureDeck('ui-polls');
 
 let server: TestServer;
 let browser: Browser;

@@ -2,15 +2,15 @@
  * The results page after the talk: the newest run first with each poll's chart and total,
  * earlier runs on request, and the CSV and JSON downloads.
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, openPage } from '../helpers/browser.js';
 import { connect } from '../helpers/sockets.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { resultRow } from './views.js';
+import { fixtureDeck } from '../helpers/decks.js';
 
-const DECK = fileURLToPath(new URL('../fixtures/decks/ui-polls.md', import.meta.url));
+const DECK = fixtureDeck('ui-polls');
 
 let server: TestServer;
 let browser: Browser;

@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connect, nextEvent, type TestSocket } from '../helpers/sockets.js';
 import { startTempPostgres, type TempPostgres } from '../helpers/temp-postgres.js';
+import { fixtureDeck } from '../helpers/decks.js';
+import { newVoterId } from '../helpers/voters.js';
 
-const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
-const voter = () => randomBytes(12).toString('base64url');
+const POLL_DECK = fixtureDeck('polls');
 
 describe('Postgres stopped and started during a talk', () => {
   let db: TempPostgres;
@@ -28,7 +27,7 @@ describe('Postgres stopped and started during a talk', () => {
 
   it('keeps slides in sync, refuses answers honestly, and recovers without a restart', async () => {
     const presenter = await connect(server.url, { talk: 'polls', key: server.key });
-    const phones = await Promise.all([1, 2, 3].map(() => connect(server.url, { talk: 'polls', voter: voter() })));
+    const phones = await Promise.all([1, 2, 3].map(() => connect(server.url, { talk: 'polls', voter: newVoterId() })));
     sockets.push(presenter.socket, ...phones.map((p) => p.socket));
     await presenter.socket.emitWithAck('slide:goto', { index: 1 }); // opens homelab-breaks
     expect((await phones[0]!.socket.emitWithAck('vote:cast', { poll: 'homelab-breaks', answer: 'DNS' })).ok).toBe(true);

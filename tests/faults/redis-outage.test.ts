@@ -1,16 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { spawnServer, type ProcessServer } from '../helpers/process-server.js';
 import { connect, nextEvent, type TestSocket } from '../helpers/sockets.js';
 import { startRedis } from '../helpers/redis.js';
 import { freePort } from '../helpers/temp-postgres.js';
+import { fixtureDeck } from '../helpers/decks.js';
+import { newVoterId } from '../helpers/voters.js';
 
-const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
+const POLL_DECK = fixtureDeck('polls');
 const KEY = 'redis-outage-key';
-const voter = () => randomBytes(12).toString('base64url');
 
 describe('Redis hung and killed during a talk (REDIS_URL scale-out, two processes)', () => {
   let database: TestDatabase;
@@ -36,8 +35,8 @@ describe('Redis hung and killed during a talk (REDIS_URL scale-out, two processe
 
   it('keeps the room on the speaker’s slide while Redis hangs or is gone, catches up after, and shuts down without it', async () => {
     const presenter = (await connect(a.url, { talk: 'polls', key: KEY })).socket;
-    const onA = (await connect(a.url, { talk: 'polls', voter: voter() })).socket;
-    const onB = (await connect(b.url, { talk: 'polls', voter: voter() })).socket;
+    const onA = (await connect(a.url, { talk: 'polls', voter: newVoterId() })).socket;
+    const onB = (await connect(b.url, { talk: 'polls', voter: newVoterId() })).socket;
     sockets.push(presenter, onA, onB);
     let slideOnB = -1;
     onB.on('slide:changed', (e) => (slideOnB = e.index));

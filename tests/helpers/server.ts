@@ -5,15 +5,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { pino } from 'pino';
 import type { Driver } from '../../db/client.js';
 import { parseConfig } from '../../server/config.js';
 import { startLectern, type Lectern } from '../../server/lectern.js';
 import { openTestDatabase, testAdminUrl } from './databases.js';
+import { fixtureDeck } from './decks.js';
 
-export const FIXTURE_DECK = fileURLToPath(new URL('../fixtures/decks/basic.md', import.meta.url));
+/** The deck a test server serves unless told otherwise (slug `basic`). */
+export const FIXTURE_DECK = fixtureDeck('basic');
 
 /** Where a test server keeps its data, so a second server can be started on the same database. */
 export interface TestDatabaseRef {

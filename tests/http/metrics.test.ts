@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connect } from '../helpers/sockets.js';
+import { fixtureDeck } from '../helpers/decks.js';
+import { newVoterId } from '../helpers/voters.js';
 
-const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
+const POLL_DECK = fixtureDeck('polls');
 
 describe('observability', () => {
   let server: TestServer;
@@ -28,7 +28,7 @@ describe('observability', () => {
 
   it('exports sockets per talk, slide changes, answers by outcome, ack latency and event-loop lag', async () => {
     const presenter = await connect(server.url, { talk: 'polls', key: server.key });
-    const phone = await connect(server.url, { talk: 'polls', voter: randomBytes(12).toString('base64url') });
+    const phone = await connect(server.url, { talk: 'polls', voter: newVoterId() });
     await presenter.socket.emitWithAck('slide:goto', { index: 1 });
     await phone.socket.emitWithAck('vote:cast', { poll: 'homelab-breaks', answer: 'DNS' });
     await phone.socket.emitWithAck('vote:cast', { poll: 'homelab-breaks', answer: 'Printers' });

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../helpers/databases.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connect, nextEvent, nextEventWhere } from '../helpers/sockets.js';
+import { fixtureDeck } from '../helpers/decks.js';
+import { newVoterId } from '../helpers/voters.js';
 
-const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
+const POLL_DECK = fixtureDeck('polls');
 
 describe.each(drivers)('poll control and results over HTTP on %s', (driver) => {
   let server: TestServer;
@@ -24,7 +24,7 @@ describe.each(drivers)('poll control and results over HTTP on %s', (driver) => {
     });
 
   it('creates an ad-hoc poll that reaches phones, and controls it', async () => {
-    const phone = await connect(server.url, { talk: 'polls', voter: randomBytes(12).toString('base64url') });
+    const phone = await connect(server.url, { talk: 'polls', voter: newVoterId() });
     const shown = nextEventWhere(phone.socket, 'poll:active', (e) => e.poll?.id === 'tabs-or-spaces');
     const created = await post('/polls', { question: 'Tabs or spaces?', options: ['Tabs', 'Spaces'] });
     expect(created.status).toBe(201);
@@ -61,10 +61,10 @@ describe.each(drivers)('results after a restart on %s', (driver) => {
     const first = await startTestServer({ driver, decks: [POLL_DECK] });
     const presenter = await connect(first.url, { talk: 'polls', key: first.key });
     await presenter.socket.emitWithAck('slide:goto', { index: 1 });
-    const voter = randomBytes(12).toString('base64url');
+    const voter = newVoterId();
     const answers = ['Me, at 2am', 'DNS'];
     for (const answer of answers) {
-      const phone = await connect(first.url, { talk: 'polls', voter: answer === 'DNS' ? voter : randomBytes(12).toString('base64url') });
+      const phone = await connect(first.url, { talk: 'polls', voter: answer === 'DNS' ? voter : newVoterId() });
       expect((await phone.socket.emitWithAck('vote:cast', { poll: 'homelab-breaks', answer })).ok).toBe(true);
       phone.socket.close();
     }

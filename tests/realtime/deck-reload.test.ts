@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_DECK, startTestServer, type TestServer } from '../helpers/server.js';
 import { connect, nextEvent, nextEventWhere } from '../helpers/sockets.js';
+import { newVoterId } from '../helpers/voters.js';
 
 describe('editing the deck while the server runs', () => {
   let server: TestServer;
@@ -66,7 +66,7 @@ describe('editing a poll in the deck during its run', () => {
   it('fixes a typo before anyone answered, and keeps answered options until the next run', async () => {
     const presenter = await connect(server.url, { talk: 'polls', key: server.key });
     await presenter.socket.emitWithAck('slide:goto', { index: 1 }); // opens homelab-breaks
-    const phone = await connect(server.url, { talk: 'polls', voter: randomBytes(12).toString('base64url') });
+    const phone = await connect(server.url, { talk: 'polls', voter: newVoterId() });
     expect(phone.state.active.poll?.options).toEqual(['DNS', 'Disks', 'Updates', 'Me, at 2am']);
 
     // Nobody answered yet: a fixed option shows at once, on the phone and for answers.

@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PollResults } from '../../contract/events.js';
 import { drivers } from '../helpers/databases.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { arrives, connect, nextEvent, nextEventWhere, type TestSocket } from '../helpers/sockets.js';
+import { fixtureDeck } from '../helpers/decks.js';
+import { newVoterId } from '../helpers/voters.js';
 
-const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
-const voterId = () => randomBytes(12).toString('base64url');
+const POLL_DECK = fixtureDeck('polls');
 
 describe.each(drivers)('polls on %s', (driver) => {
   let server: TestServer;
@@ -26,7 +25,7 @@ describe.each(drivers)('polls on %s', (driver) => {
 
   const presenter = () => connect(server.url, { talk: 'polls', key: server.key }).then(track);
   const screen = () => connect(server.url, { talk: 'polls', role: 'screen' }).then(track);
-  const phone = (voter = voterId()) => connect(server.url, { talk: 'polls', voter }).then(track);
+  const phone = (voter = newVoterId()) => connect(server.url, { talk: 'polls', voter }).then(track);
   const results = async () => (await fetch(`${server.url}/api/talks/polls/results`)).json();
   const currentRunPoll = async (id: string) => {
     const body = await results();
@@ -72,7 +71,7 @@ describe.each(drivers)('polls on %s', (driver) => {
 
   it('keeps one answer per voter: the last', async () => {
     await freshRunAt(1);
-    const voter = voterId();
+    const voter = newVoterId();
     const ph = await phone(voter);
     expect((await ph.socket.emitWithAck('vote:cast', { poll: 'homelab-breaks', answer: 'DNS' })).ok).toBe(true);
     expect(await ph.socket.emitWithAck('vote:cast', { poll: 'homelab-breaks', answer: 'Disks' })).toEqual({ ok: true, data: { poll: 'homelab-breaks', answer: 'Disks' } });

@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionView } from '../../contract/events.js';
 import { drivers } from '../helpers/databases.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { arrives, connect, nextEvent, type TestSocket } from '../helpers/sockets.js';
+import { fixtureDeck } from '../helpers/decks.js';
+import { newVoterId } from '../helpers/voters.js';
 
-const OPEN_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
-const MODERATED_DECK = fileURLToPath(new URL('../fixtures/decks/moderated.md', import.meta.url));
-const voterId = () => randomBytes(12).toString('base64url');
+const OPEN_DECK = fixtureDeck('polls');
+const MODERATED_DECK = fixtureDeck('moderated');
 
 describe.each(drivers)('Q&A and reactions on %s', (driver) => {
   let server: TestServer;
@@ -27,7 +26,7 @@ describe.each(drivers)('Q&A and reactions on %s', (driver) => {
 
   const presenter = (talk: string) => connect(server.url, { talk, key: server.key }).then(track);
   const screen = (talk: string) => connect(server.url, { talk, role: 'screen' }).then(track);
-  const phone = (talk: string, voter = voterId()) => connect(server.url, { talk, voter }).then(track);
+  const phone = (talk: string, voter = newVoterId()) => connect(server.url, { talk, voter }).then(track);
   const fresh = async (talk: string) => {
     const p = await presenter(talk);
     await p.socket.emitWithAck('run:start');
@@ -190,7 +189,7 @@ describe.each(drivers)('Q&A and reactions on %s', (driver) => {
     await writeFile(file, '---\nqa: off\n---\n\n# Quiet talk\n');
     const quiet = await startTestServer({ driver, decks: [file] });
     try {
-      const ph = await connect(quiet.url, { talk: 'quiet', voter: voterId() });
+      const ph = await connect(quiet.url, { talk: 'quiet', voter: newVoterId() });
       expect(ph.state.qa.mode).toBe('off');
       expect(await ph.socket.emitWithAck('question:ask', { text: 'Anyone?' })).toMatchObject({ ok: false, error: { code: 'qa_off' } });
       ph.socket.close();

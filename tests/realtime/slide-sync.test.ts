@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../helpers/databases.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { fixtureDeck } from '../helpers/decks.js';
+import { FIXTURE_DECK, startTestServer, type TestServer } from '../helpers/server.js';
 import { arrives, connect, connectError, nextEvent, type TestSocket } from '../helpers/sockets.js';
 
 describe.each(drivers)('slide sync on %s', (driver) => {
@@ -9,7 +10,8 @@ describe.each(drivers)('slide sync on %s', (driver) => {
   const track = <T extends { socket: TestSocket }>(c: T) => (open.push(c.socket), c);
 
   beforeAll(async () => {
-    server = await startTestServer({ driver });
+    // A second talk, for the audience count: no other test's sockets (or their late disconnects) are in its rooms.
+    server = await startTestServer({ driver, decks: [FIXTURE_DECK, fixtureDeck('moderated')] });
   });
   afterEach(() => {
     open.splice(0).forEach((s) => s.close());
@@ -18,8 +20,8 @@ describe.each(drivers)('slide sync on %s', (driver) => {
     await server.close();
   });
 
-  const presenter = () => connect(server.url, { talk: 'basic', key: server.key }).then(track);
-  const phone = () => connect(server.url, { talk: 'basic' }).then(track);
+  const presenter = (talk = 'basic') => connect(server.url, { talk, key: server.key }).then(track);
+  const phone = (talk = 'basic') => connect(server.url, { talk }).then(track);
 
   it('sends a late joiner the current state at once', async () => {
     const p = await presenter();
@@ -35,7 +37,7 @@ describe.each(drivers)('slide sync on %s', (driver) => {
   it('moves every connected phone when the presenter moves', async () => {
     const p = await presenter();
     await p.socket.emitWithAck('slide:goto', { index: 0 });
-    const phones = await Promise.all(Array.from({ length: 5 }, phone));
+    const phones = await Promise.all(Array.from({ length: 5 }, () => phone()));
     const received = phones.map((ph) => nextEvent(ph.socket, 'slide:changed'));
     const ack = await p.socket.emitWithAck('slide:next');
     expect(ack).toMatchObject({ ok: true, data: { index: 1 } });
@@ -90,16 +92,15 @@ describe.each(drivers)('slide sync on %s', (driver) => {
   });
 
   it('tells the presenter and the screen how many phones are connected', async () => {
-    await new Promise((r) => setTimeout(r, 400)); // let the previous test's disconnects settle
-    const p = await presenter();
-    const screen = track(await connect(server.url, { talk: 'basic', role: 'screen' }));
+    const p = await presenter('moderated');
+    const screen = track(await connect(server.url, { talk: 'moderated', role: 'screen' }));
     expect(screen.state.role).toBe('screen');
     const base = screen.state.audience;
     const onPresenter: number[] = [];
     const onScreen: number[] = [];
     p.socket.on('audience', (e) => onPresenter.push(e.count));
     screen.socket.on('audience', (e) => onScreen.push(e.count));
-    await Promise.all([phone(), phone(), phone()]);
+    await Promise.all([phone('moderated'), phone('moderated'), phone('moderated')]);
     await expect.poll(() => onPresenter.at(-1), { timeout: 3_000 }).toBe(base + 3);
     await expect.poll(() => onScreen.at(-1), { timeout: 3_000 }).toBe(base + 3);
     expect(onPresenter.length).toBeLessThanOrEqual(2); // throttled: not one event per phone

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../server/config.js';
@@ -11,8 +9,10 @@ import { io } from 'socket.io-client';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fixtureDeck } from '../helpers/decks.js';
+import { newVoterId } from '../helpers/voters.js';
 
-const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
+const POLL_DECK = fixtureDeck('polls');
 
 describe('abuse limits and headers', () => {
   let server: TestServer;
@@ -62,7 +62,7 @@ describe('abuse limits and headers', () => {
   it('rate-limits answers per socket', async () => {
     const presenter = await connect(server.url, { talk: 'polls', key: server.key });
     await presenter.socket.emitWithAck('slide:goto', { index: 1 });
-    const phone = await connect(server.url, { talk: 'polls', voter: randomBytes(12).toString('base64url') });
+    const phone = await connect(server.url, { talk: 'polls', voter: newVoterId() });
     const results = await Promise.all(Array.from({ length: 60 }, () => phone.socket.emitWithAck('vote:cast', { poll: 'homelab-breaks', answer: 'DNS' })));
     const codes = results.map((r) => (r.ok ? 'ok' : r.error.code));
     expect(codes.filter((c) => c === 'ok').length).toBeGreaterThan(0);
@@ -171,7 +171,7 @@ describe('what never leaks', () => {
     await p.socket.emitWithAck('slide:goto', { index: 5 });
     await p.socket.emitWithAck('poll:open', { poll: 'open-text' });
     for (const text of payloads) {
-      const phone = await connect(url, { talk: 'polls', voter: randomBytes(12).toString('base64url') });
+      const phone = await connect(url, { talk: 'polls', voter: newVoterId() });
       expect((await phone.socket.emitWithAck('vote:cast', { poll: 'open-text', answer: text })).ok).toBe(true);
       phone.socket.close();
     }

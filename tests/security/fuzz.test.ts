@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connect } from '../helpers/sockets.js';
+import { fixtureDeck } from '../helpers/decks.js';
+import { newVoterId } from '../helpers/voters.js';
 
-const POLL_DECK = fileURLToPath(new URL('../fixtures/decks/polls.md', import.meta.url));
+const POLL_DECK = fixtureDeck('polls');
 
 /** Fails with a label instead of hanging, so a slow CI run says which step stalled. */
 function within<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
@@ -75,7 +76,7 @@ describe('fuzzing the socket and HTTP boundary', () => {
     const pool = [
       open({ talk: 'polls', key: server.key }),
       open({ talk: 'polls', role: 'screen' }),
-      ...Array.from({ length: 6 }, () => open({ talk: 'polls', voter: randomBytes(12).toString('base64url') })),
+      ...Array.from({ length: 6 }, () => open({ talk: 'polls', voter: newVoterId() })),
     ];
     await within(Promise.all(pool.map((s) => new Promise((r) => (s.connected ? r(null) : s.once('connect', () => r(null)))))), 20_000, 'pool sockets connect');
 
@@ -109,7 +110,7 @@ describe('fuzzing the socket and HTTP boundary', () => {
     await Promise.all(pending);
     const elapsed = Date.now() - started;
     // Oversized frames: the server drops that connection, nothing else.
-    const big = open({ talk: 'polls', voter: randomBytes(12).toString('base64url') });
+    const big = open({ talk: 'polls', voter: newVoterId() });
     await within(new Promise((r) => (big.connected ? r(null) : big.once('connect', () => r(null)))), 20_000, 'oversized-frame socket connects');
     big.emit('vote:cast', { poll: 'homelab-breaks', answer: 'x'.repeat(100_000) });
     await within(new Promise((r) => big.once('disconnect', r)), 20_000, 'oversized frame closes its socket');

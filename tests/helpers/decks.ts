@@ -1,8 +1,17 @@
-/** Temp-folder decks for file-based tests; removed after the run. */
+/** Decks for tests: the fixture decks in tests/fixtures/decks, and temp-folder decks removed after the file's tests. */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+
+/** The fixture decks, by file name without `.md`. */
+export type FixtureDeck = 'basic' | 'polls' | 'moderated' | 'ui-polls' | 'ui-poll-types';
+
+/** The absolute path of a fixture deck. */
+export function fixtureDeck(name: FixtureDeck): string {
+  return fileURLToPath(new URL(`../fixtures/decks/${name}.md`, import.meta.url));
+}
 
 const made: string[] = [];
 afterAll(async () => {
