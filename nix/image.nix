@@ -56,6 +56,7 @@ dockerTools.streamLayeredImage {
       "HOST=0.0.0.0"
       "PUBLIC_URL="
       "PRESENTER_KEY="
+      "PRESENTER_KEY_FILE="
       "DATABASE_URL="
       "DATA_DIR=${dataDir}"
       "LOG_LEVEL=info"

@@ -127,15 +127,29 @@ in
     };
 
     environmentFile = mkOption {
-      type = types.nullOr types.path;
+      # a string, not types.path: a Nix path literal (./secrets.env) would be copied into the
+      # world-readable store, so the module refuses one
+      type = types.nullOr (types.strMatching "/.+");
       default = null;
       example = "/run/secrets/lectern.env";
       description = ''
         A file of `NAME=value` lines that systemd reads at start (`EnvironmentFile=`), for
-        secrets kept out of the Nix store: `PRESENTER_KEY=…` (at least 8 characters; without it
-        a new key is generated at each start and printed to the journal), `METRICS_TOKEN=…`, or
-        a `DATABASE_URL` with a password. Give it as a string: a Nix path would be copied into
-        the world-readable store.
+        secrets kept out of the Nix store: `METRICS_TOKEN=…`, or a `DATABASE_URL` with a
+        password. An absolute path given as a string: a Nix path literal would put the secret in
+        the world-readable store, and is refused.
+      '';
+    };
+
+    presenterKeyFile = mkOption {
+      type = types.nullOr (types.strMatching "/.+");
+      default = null;
+      example = "/run/secrets/lectern-presenter-key";
+      description = ''
+        A file holding the presenter key (at least 8 characters), handed to the service with
+        systemd's `LoadCredential`: root may own it with mode 0400, the service's dynamic user
+        reads its private copy, and it never enters the Nix store or the environment. Without
+        it (and without `PRESENTER_KEY` in `environmentFile`), a new key is generated at each
+        start and printed to the journal.
       '';
     };
 
@@ -211,6 +225,8 @@ in
         serviceConfig = {
           ExecStart = lib.escapeShellArgs ([ (lib.getExe cfg.package) ] ++ map (deck: "${deck}") cfg.decks);
           EnvironmentFile = optional (cfg.environmentFile != null) cfg.environmentFile;
+          # read by the server from $CREDENTIALS_DIRECTORY/presenter-key (server/config.ts)
+          LoadCredential = optional (cfg.presenterKeyFile != null) "presenter-key:${cfg.presenterKeyFile}";
           Restart = "on-failure";
           RestartSec = 5;
           # SIGTERM closes sockets and the database; main.ts gives up after 10 s
@@ -241,6 +257,7 @@ in
           ProtectKernelModules = true;
           ProtectKernelTunables = true;
           ProtectProc = "invisible";
+          ProcSubset = "pid";
           RestrictAddressFamilies = [
             "AF_INET"
             "AF_INET6"

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/**
+ * How long a graceful stop (SIGTERM) may take before the process gives up and exits; the NixOS
+ * module's TimeoutStopSec and compose's stop_grace_period leave more than this.
+ */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
 
 /** The example talk served when no deck is named on the command line. */
 export const EXAMPLE_DECK = fileURLToPath(new URL('../decks/homelab.md', import.meta.url));
@@ -13,6 +20,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://talks.example.org' }).optional(),
   PRESENTER_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  PRESENTER_KEY_FILE: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
@@ -57,7 +65,11 @@ export class ConfigError extends Error {
 }
 
 /** Parses env and argv (deck paths) into a frozen Config; empty env values count as unset. */
-export function parseConfig(env: Record<string, string | undefined>, argv: readonly string[]): Config {
+export function parseConfig(
+  env: Record<string, string | undefined>,
+  argv: readonly string[],
+  readSecret: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
@@ -65,15 +77,17 @@ export function parseConfig(env: Record<string, string | undefined>, argv: reado
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.PRESENTER_KEY && e.PRESENTER_KEY_FILE) throw new ConfigError('Invalid configuration:\n  PRESENTER_KEY_FILE: set PRESENTER_KEY or PRESENTER_KEY_FILE, not both');
   const flags = argv.filter((a) => a.startsWith('-'));
   if (flags.length) throw new ConfigError(`Unknown option ${flags[0]}: pass deck files only, e.g. npm start -- talk.md`);
   const decks = argv.length ? argv.map((p) => resolve(p)) : [EXAMPLE_DECK];
+  const presenterKey = e.PRESENTER_KEY ?? presenterKeyFromFile(e.PRESENTER_KEY_FILE, cleaned.CREDENTIALS_DIRECTORY, readSecret);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
-    presenterKey: e.PRESENTER_KEY ?? randomBytes(18).toString('base64url'),
-    presenterKeyGenerated: !e.PRESENTER_KEY,
+    presenterKey: presenterKey ?? randomBytes(18).toString('base64url'),
+    presenterKeyGenerated: !presenterKey,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
@@ -84,4 +98,27 @@ export function parseConfig(env: Record<string, string | undefined>, argv: reado
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     metricsToken: e.METRICS_TOKEN,
   });
+}
+
+/** The systemd credential the NixOS module hands over with LoadCredential (presenterKeyFile). */
+const PRESENTER_KEY_CREDENTIAL = 'presenter-key';
+
+/**
+ * A presenter key kept out of the environment: PRESENTER_KEY_FILE (a Docker secret, a file the
+ * NixOS module names), else systemd's credential `presenter-key` in $CREDENTIALS_DIRECTORY.
+ * Surrounding whitespace (the file's trailing newline) is not part of the key.
+ */
+function presenterKeyFromFile(file: string | undefined, credentialsDir: string | undefined, readSecret: (path: string) => string): string | undefined {
+  const path = file ?? (credentialsDir ? `${credentialsDir}/${PRESENTER_KEY_CREDENTIAL}` : undefined);
+  if (!path) return undefined;
+  let key: string;
+  try {
+    key = readSecret(path).trim();
+  } catch (err) {
+    // no credential of that name: the key is generated, as without any
+    if (!file && (err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigError(`Invalid configuration:\n  PRESENTER_KEY_FILE: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  if (key.length < 8) throw new ConfigError(`Invalid configuration:\n  PRESENTER_KEY_FILE: the key in ${path} must be at least 8 characters`);
+  return key;
 }

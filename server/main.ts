@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { DatabaseUnreachableError } from '../db/client.js';
-import { ConfigError, parseConfig } from './config.js';
+import { ConfigError, parseConfig, SHUTDOWN_DEADLINE_MS } from './config.js';
 import { DeckError } from './deck/index.js';
 import { LecternError } from './domain/errors.js';
 import { startLectern } from './lectern.js';
@@ -26,7 +26,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    const force = setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
     await lectern.close().catch((err) => log.error({ err }, 'shutdown failed'));
     clearTimeout(force);
     process.exit(0);

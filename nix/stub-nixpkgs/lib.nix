@@ -114,6 +114,7 @@ rec {
     attrsOf = t: type "attrsOf ${t.name}" (v: isAttrs v && all (n: t.check v.${n}) (attrNames v));
     nullOr = t: type "nullOr ${t.name}" (v: v == null || t.check v);
     enum = values: type "enum" (v: elem v values);
+    strMatching = pattern: type "strMatching ${pattern}" (v: isString v && builtins.match pattern v != null);
     oneOf = ts: type "oneOf" (v: any (t: t.check v) ts);
   };
 }

@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { SHUTDOWN_DEADLINE_MS } from '../../server/config.js';
 import { repoRoot } from './nix.js';
 
 interface Compose {
-  services: Record<string, { image: string; depends_on?: Record<string, { condition: string }>; environment?: Record<string, string>; volumes?: string[]; healthcheck?: { test?: string[] }; ports?: string[] }>;
+  services: Record<string, { image: string; stop_grace_period?: string; depends_on?: Record<string, { condition: string }>; environment?: Record<string, string>; volumes?: string[]; healthcheck?: { test?: string[] }; ports?: string[] }>;
   volumes: Record<string, unknown>;
 }
 
@@ -33,6 +34,12 @@ describe('docker/compose.yaml', () => {
     expect(Object.keys(compose.volumes).sort()).toEqual(['lectern-data', 'postgres-data']);
     expect(lectern!.environment!.DATABASE_URL).toMatch(/^postgres:\/\/lectern:.*@postgres:5432\/lectern$/);
     expect(lectern!.environment!.PRESENTER_KEY).toMatch(/:\?/);
+  });
+
+  test('gives Lectern longer to stop than its own shutdown deadline before SIGKILL', () => {
+    const grace = /^(\d+)s$/.exec(compose.services.lectern!.stop_grace_period ?? '');
+    expect(grace, 'stop_grace_period in seconds').not.toBeNull();
+    expect(Number(grace![1]) * 1000).toBeGreaterThan(SHUTDOWN_DEADLINE_MS);
   });
 });
 

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { SHUTDOWN_DEADLINE_MS } from '../../server/config.js';
 import { configVariables, flakeCopy, flakeFeatures, nixEvalJson, nixFiles, nixOptions, repoRoot, requireNix, run } from './nix.js';
 
 let flake: ReturnType<typeof flakeCopy>;
@@ -143,6 +144,10 @@ describe('configuration: every variable server/config.ts reads', () => {
         dynamicUser = service.serviceConfig.DynamicUser;
         user = service.serviceConfig.User;
         mdwe = service.serviceConfig.MemoryDenyWriteExecute;
+        loadCredential = service.serviceConfig.LoadCredential;
+        procSubset = service.serviceConfig.ProcSubset;
+        families = service.serviceConfig.RestrictAddressFamilies;
+        timeoutStopSec = service.serviceConfig.TimeoutStopSec;
       }`;
     const typed = ['PORT', 'HOST', 'PUBLIC_URL', 'DATABASE_URL', 'DATA_DIR', 'LOG_LEVEL', 'WATCH_DECKS'];
     const others = variables.filter((v) => !typed.includes(v));
@@ -171,6 +176,22 @@ describe('configuration: every variable server/config.ts reads', () => {
     expect(withUrl.execStart).toMatch(/\/bin\/lectern' '\/srv\/talks\/a\.md' '\/srv\/talks\/b\.md'$/);
     expect(withUrl.environmentFile).toEqual(['/run/secrets/lectern.env']);
     expect(withUrl.firewall).toEqual([8080]);
+
+    // secrets stay out of the store: the key file reaches the service as a systemd credential
+    const hardened = nixEvalJson<{ loadCredential: string[]; procSubset: string; families: string[]; timeoutStopSec: number; environment: Record<string, string> }>(
+      evalModule('{ enable = true; presenterKeyFile = "/run/secrets/lectern-key"; }'),
+    );
+    expect(hardened.loadCredential).toEqual(['presenter-key:/run/secrets/lectern-key']);
+    expect(hardened.environment).not.toHaveProperty('PRESENTER_KEY');
+    expect(hardened.procSubset).toBe('pid');
+    // os.networkInterfaces() lists interfaces over netlink (the startup banner's LAN address)
+    expect(hardened.families).toEqual(expect.arrayContaining(['AF_INET', 'AF_INET6', 'AF_UNIX', 'AF_NETLINK']));
+    expect(hardened.timeoutStopSec * 1000).toBeGreaterThan(SHUTDOWN_DEADLINE_MS);
+    for (const literal of ['environmentFile = ./secrets.env;', 'presenterKeyFile = ./key;']) {
+      const refused = run('nix-instantiate', [...nixOptions(), '--eval', '--strict', '--json', '-E', evalModule(`{ enable = true; ${literal} }`)], { check: false });
+      expect(refused.status, `${literal} must be refused: a Nix path would copy the secret into the store`).not.toBe(0);
+      expect(refused.stderr).toMatch(/is not a nullOr strMatching/);
+    }
 
     const local = nixEvalJson<{
       environment: Record<string, string>;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { ConfigError, EXAMPLE_DECK, parseConfig } from '../../../server/config.js';
 
 describe('parseConfig', () => {
@@ -42,5 +42,31 @@ describe('parseConfig', () => {
 
   it('refuses unknown flags', () => {
     expect(() => parseConfig({}, ['--verbose'])).toThrowError(/Unknown option --verbose/);
+  });
+});
+
+describe('a presenter key kept in a file', () => {
+  const files: Record<string, string> = { '/run/secrets/key': 'from-a-file-0123\n', '/run/credentials/lectern.service/presenter-key': 'from-systemd-4567\n', '/short': 'abc\n' };
+  const read = (path: string) => {
+    if (path in files) return files[path]!;
+    throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+  };
+
+  test('PRESENTER_KEY_FILE names it; the trailing newline is not part of it', () => {
+    const c = parseConfig({ PRESENTER_KEY_FILE: '/run/secrets/key' }, [], read);
+    expect([c.presenterKey, c.presenterKeyGenerated]).toEqual(['from-a-file-0123', false]);
+  });
+
+  test("systemd's credential (LoadCredential=presenter-key:…) is read from $CREDENTIALS_DIRECTORY", () => {
+    const c = parseConfig({ CREDENTIALS_DIRECTORY: '/run/credentials/lectern.service' }, [], read);
+    expect([c.presenterKey, c.presenterKeyGenerated]).toEqual(['from-systemd-4567', false]);
+    // a credentials directory without that credential: the key is generated
+    expect(parseConfig({ CREDENTIALS_DIRECTORY: '/run/credentials/other' }, [], read).presenterKeyGenerated).toBe(true);
+  });
+
+  test('a missing or short key file, or a key given twice, is a configuration error naming the variable', () => {
+    expect(() => parseConfig({ PRESENTER_KEY_FILE: '/nope' }, [], read)).toThrowError(/PRESENTER_KEY_FILE: cannot read \/nope \(ENOENT\)/);
+    expect(() => parseConfig({ PRESENTER_KEY_FILE: '/short' }, [], read)).toThrowError(/at least 8 characters/);
+    expect(() => parseConfig({ PRESENTER_KEY: 'long-enough-key', PRESENTER_KEY_FILE: '/run/secrets/key' }, [], read)).toThrowError(/not both/);
   });
 });
