@@ -4,12 +4,12 @@
  * reveal.js multiplex re-creation on socket.io 2.5 (Engine.IO v3, secret-checked relay).
  */
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, type MiniSocket } from '../../bench/lib/eio-client.js';
 import { summarize } from '../../bench/lib/stats.js';
+import { listenOnRandomPort } from '../helpers/net.js';
 
 const require = createRequire(import.meta.url);
 const { createMultiplexServer, createHash } = require('../../bench/servers/reveal-multiplex.cjs') as {
@@ -17,8 +17,6 @@ const { createMultiplexServer, createHash } = require('../../bench/servers/revea
   createHash: (secret: string) => string;
 };
 
-const listen = (server: HttpServer) =>
-  new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 const nextEvent = (socket: MiniSocket, name: string) =>
   new Promise<unknown>((resolve) => {
     socket.onEvent = (n, arg) => n === name && resolve(arg);
@@ -41,7 +39,7 @@ describe('minimal Engine.IO client', () => {
         ack({ ok: true });
       });
     });
-    const url = await listen(http);
+    const url = await listenOnRandomPort(http);
     cleanup.push(() => new Promise((r) => io.close(() => r())));
 
     const audience = await connect({ url, protocol: 'eio4', auth: { talk: 'demo', voter: 'v1' } });
@@ -56,14 +54,14 @@ describe('minimal Engine.IO client', () => {
     const http = createServer();
     const io = new Server(http, { transports: ['websocket'] });
     io.use((_socket, next) => next(new Error('no such talk')));
-    const url = await listen(http);
+    const url = await listenOnRandomPort(http);
     cleanup.push(() => new Promise((r) => io.close(() => r())));
     await expect(connect({ url, protocol: 'eio4', auth: { talk: 'nope' } })).rejects.toThrow(/no such talk/);
   });
 
   it('follows the reveal.js multiplex relay (socket.io 2.5), which only relays a matching secret', async () => {
     const http = createMultiplexServer();
-    const url = await listen(http);
+    const url = await listenOnRandomPort(http);
     cleanup.push(() => new Promise((r) => http.close(() => r())));
     const { secret, socketId } = (await (await fetch(`${url}/token`)).json()) as { secret: string; socketId: string };
     expect(createHash(secret)).toBe(socketId);

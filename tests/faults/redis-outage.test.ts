@@ -4,7 +4,7 @@ import { openTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { spawnServer, type ProcessServer } from '../helpers/process-server.js';
 import { connect, nextEvent, type TestSocket } from '../helpers/sockets.js';
 import { startRedis } from '../helpers/redis.js';
-import { freePort } from '../helpers/temp-postgres.js';
+import { freePort } from '../helpers/net.js';
 import { fixtureDeck } from '../helpers/decks.js';
 import { newVoterId } from '../helpers/voters.js';
 

@@ -1,6 +1,6 @@
 /** Lectern as a real OS process (`node --import tsx server/main.ts`), for multi-process and signal tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from './temp-postgres.js';
+import { freePort } from './net.js';
 
 export interface ProcessServer {
   url: string;

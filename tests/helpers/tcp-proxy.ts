@@ -3,6 +3,7 @@
  * so when one Lectern process dies its clients reconnect to the next one.
  */
 import { createConnection, createServer, type Socket } from 'node:net';
+import { listenOnRandomPort } from './net.js';
 
 export async function startTcpProxy(backends: number[]): Promise<{ url: string; close(): Promise<void> }> {
   const open = new Set<Socket>();
@@ -28,10 +29,9 @@ export async function startTcpProxy(backends: number[]): Promise<{ url: string; 
     client.on('error', () => client.destroy());
     tryBackend(0);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  const url = await listenOnRandomPort(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     close: () => new Promise<void>((resolve) => (open.forEach((s) => s.destroy()), server.close(() => resolve()))),
   };
 }
