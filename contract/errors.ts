@@ -8,6 +8,8 @@ export const ErrorCode = {
   unavailable: 'unavailable',
   internal: 'internal',
   rateLimited: 'rate_limited',
+  /** An HTTP body over the size limit. */
+  tooLarge: 'too_large',
   // Votes: each refusal its own code, so a phone can say exactly what to fix.
   unknownPoll: 'unknown_poll',
   pollClosed: 'poll_closed',

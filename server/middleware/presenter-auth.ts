@@ -1,10 +1,10 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { bearerToken, checkPresenterCredential, clientAddress, isBearer, type PresenterAuthOptions } from '../auth/index.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
-import { lastForwardedHop } from '../realtime/client-address.js';
-import type { KeyLockout } from './key-lockout.js';
-import { checkPresenterCredential } from './presenter-key.js';
+
+export type { PresenterAuthOptions } from '../auth/index.js';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -15,19 +15,13 @@ declare module 'hono' {
 
 /** The client's IP: behind a trusted proxy the hop it added to X-Forwarded-For, else the TCP peer. */
 export function requestAddress(c: Context, trustProxy = false): string {
-  const forwarded = trustProxy ? lastForwardedHop(c.req.header('x-forwarded-for')) : undefined;
-  if (forwarded) return forwarded;
+  let peer = 'unknown';
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = getConnInfo(c).remote.address ?? 'unknown';
   } catch {
-    return 'unknown'; // app.request() in tests has no socket
+    // app.request() in tests has no socket
   }
-}
-
-export interface PresenterAuthOptions {
-  presenterKey: string;
-  lockout: KeyLockout;
-  trustProxy?: boolean;
+  return clientAddress({ address: peer, headers: { 'x-forwarded-for': c.req.header('x-forwarded-for') } }, trustProxy);
 }
 
 /**
@@ -39,14 +33,12 @@ export function presenterAuth(options: PresenterAuthOptions & { required?: boole
   const { presenterKey, lockout, required = false } = options;
   return createMiddleware(async function presenterAuth(c, next) {
     const header = c.req.header('Authorization');
-    // Another scheme (a proxy's Basic auth) is not a presenter-key attempt.
-    if (header === undefined || (!required && !/^Bearer\s/i.test(header))) {
+    if (header === undefined || (!required && !isBearer(header))) {
       if (required) throw new LecternError(ErrorCode.unauthorized, 'This needs the presenter key: send Authorization: Bearer <key>.');
       c.set('presenter', false);
       return next();
     }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    checkPresenterCredential(match?.[1] ?? '', { presenterKey, lockout }, requestAddress(c, options.trustProxy));
+    checkPresenterCredential(bearerToken(header) ?? '', { presenterKey, lockout }, requestAddress(c, options.trustProxy));
     c.set('presenter', true);
     return next();
   });

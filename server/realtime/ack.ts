@@ -1,29 +1,17 @@
 import type { Logger } from 'pino';
-import { z } from 'zod';
-import { isDatabaseUnavailable } from '../../db/errors.js';
+import type { z } from 'zod';
 import type { Ack, ClientToServerEvents } from '../../contract/events.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
+import { toClientError } from '../errors.js';
 import type { LimitKind } from './rate-limit.js';
 import type { LecternSocket } from './types.js';
 
-/** Turns a zod failure into one sentence naming the field and the problem. */
-export function describeZodError(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'Invalid payload.';
-  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  return `Invalid payload: ${where}${issue.message}`;
-}
+export { describeZodError } from '../errors.js';
 
-/** Maps anything thrown by a handler to the error a client may see; internals are logged, not sent. */
-export function toAckError(err: unknown, log: Logger): Extract<Ack<never>, { ok: false }> {
-  if (err instanceof LecternError) return { ok: false, error: { code: err.code, message: err.message } };
-  if (err instanceof z.ZodError) return { ok: false, error: { code: ErrorCode.badRequest, message: describeZodError(err) } };
-  if (isDatabaseUnavailable(err)) {
-    log.warn({ err: (err as Error).message }, 'database unavailable');
-    return { ok: false, error: { code: ErrorCode.unavailable, message: 'The database is not reachable just now; nothing was saved. Try again in a moment.' } };
-  }
-  log.error({ err }, 'command failed');
-  return { ok: false, error: { code: ErrorCode.internal, message: 'The server could not do that; try again.' } };
+/** Maps anything thrown by a handler to the ack a client may see (server/errors.ts); internals are logged, not sent. */
+export function toAckError(err: unknown, log: Logger, event?: string): Extract<Ack<never>, { ok: false }> {
+  const { code, message } = toClientError(err, log, { failed: 'command failed', ...(event ? { event } : {}) });
+  return { ok: false, error: { code, message } };
 }
 
 export interface CommandContext {
@@ -73,7 +61,7 @@ export function createDispatcher(ctx: CommandContext, table: CommandTable) {
       }
       res = { ok: true, data: await spec.run(spec.schema.parse(payload), this) };
     } catch (err) {
-      res = toAckError(err, ctx.log);
+      res = toAckError(err, ctx.log, event);
     }
     ctx.observe?.(event, res.ok ? 'ok' : res.error.code, (performance.now() - started) / 1000);
     ack?.(res);

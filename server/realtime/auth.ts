@@ -4,10 +4,8 @@ import type { SocketData } from './types.js';
 import { HandshakeAuthSchema } from '../../contract/schemas.js';
 import { ErrorCode, type ErrorCode as Code, type LecternError } from '../domain/errors.js';
 import type { Talks } from '../live/talks.js';
-import type { KeyLockout } from '../middleware/key-lockout.js';
-import { checkPresenterCredential } from '../middleware/presenter-key.js';
-import { describeZodError } from './ack.js';
-import { clientAddress } from './client-address.js';
+import { checkPresenterCredential, clientAddress, type PresenterAuthOptions } from '../auth/index.js';
+import { describeZodError } from '../errors.js';
 
 /** A refused handshake: the client sees `err.message` and `err.data.code` in `connect_error`. */
 function refuse(code: Code, message: string): Error & { data: { code: Code } } {
@@ -19,7 +17,7 @@ function refuse(code: Code, message: string): Error & { data: { code: Code } } {
  * The right key (or presenter session) makes a presenter; a wrong one is refused rather than
  * silently downgraded.
  */
-export function authenticate(deps: { talks: Talks; presenterKey: string; lockout: KeyLockout; trustProxy?: boolean }) {
+export function authenticate(deps: PresenterAuthOptions & { talks: Talks }) {
   return (socket: Socket, next: (err?: Error) => void) => {
     const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(refuse(ErrorCode.badRequest, describeZodError(parsed.error)));

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Registry } from 'prom-client';
 import { ErrorCode, LecternError } from '../domain/errors.js';
-import { keyMatches } from '../middleware/presenter-key.js';
+import { bearerToken, keyMatches } from '../auth/index.js';
 import { errorBody } from './errors.js';
 
 /** Liveness, readiness (the database answers) and Prometheus metrics (optionally behind a token). */
@@ -18,7 +18,7 @@ export function healthRoutes(deps: { ping: () => Promise<void>; registry: Regist
     })
     .get('/metrics', async (c) => {
       if (deps.metricsToken) {
-        const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+        const token = bearerToken(c.req.header('Authorization'));
         if (!token || !keyMatches(token, deps.metricsToken)) throw new LecternError(ErrorCode.unauthorized, 'Metrics need Authorization: Bearer <METRICS_TOKEN>.');
       }
       c.header('Content-Type', deps.registry.contentType);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, lastForwardedHop } from '../../../server/realtime/client-address.js';
+import { clientAddress, lastForwardedHop } from '../../../server/auth/client-address.js';
 
 describe('client addresses behind a proxy', () => {
   it('takes the hop our proxy appended, not what the client sent', () => {

@@ -1,6 +1,6 @@
 import { createHash, scryptSync, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, LecternError } from '../domain/errors.js';
-import type { KeyLockout } from './key-lockout.js';
+import type { KeyLockout } from './lockout.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
