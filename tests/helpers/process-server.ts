@@ -1,5 +1,6 @@
 /** Lectern as a real OS process (`node --import tsx server/main.ts`), for multi-process and signal tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { freePort } from './net.js';
 
 export interface ProcessServer {
@@ -11,13 +12,18 @@ export interface ProcessServer {
   exited: Promise<number | string | null>;
 }
 
-/** Starts a server process and waits until it prints its URLs. */
-export async function spawnServer(decks: string[], env: Record<string, string>): Promise<ProcessServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...decks], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WATCH_DECKS: '0', ...env },
+/** Runs `server/main.ts` as `npm start` does (quiet, no deck watching); `env` adds to or overrides the test's own. */
+export function serverProcess(args: string[], env: Record<string, string> = {}): ChildProcess & { stdout: Readable; stderr: Readable } {
+  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', WATCH_DECKS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Starts a server process on a free port and waits until it prints its URLs. */
+export async function spawnServer(decks: string[], env: Record<string, string>): Promise<ProcessServer> {
+  const port = await freePort();
+  const child = serverProcess(decks, { PORT: String(port), HOST: '127.0.0.1', ...env });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

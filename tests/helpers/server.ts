@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { Driver } from '../../db/client.js';
 import { parseConfig } from '../../server/config.js';
 import { startLectern, type Lectern } from '../../server/lectern.js';
@@ -31,6 +31,8 @@ export interface TestServerOptions {
   database?: TestDatabaseRef;
   watchDecks?: boolean;
   metricsToken?: string;
+  /** Where the server logs; silent unless TEST_LOG_LEVEL is set. */
+  log?: Logger;
 }
 
 export interface TestServer {
@@ -77,7 +79,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     opts.decks ?? [FIXTURE_DECK],
   );
   // PGlite keeps its files in `${dataDir}/pglite`; point DATA_DIR at the temp folder itself.
-  const lectern = await startLectern(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  const lectern = await startLectern(config, opts.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   return {
     url: `http://127.0.0.1:${lectern.port}`,
     key,

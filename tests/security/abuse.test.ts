@@ -1,15 +1,10 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../server/config.js';
-import { startLectern, type Lectern } from '../../server/lectern.js';
+import { fixtureDeck } from '../helpers/decks.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connect, connectError } from '../helpers/sockets.js';
-import { io } from 'socket.io-client';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fixtureDeck } from '../helpers/decks.js';
 import { newVoterId } from '../helpers/voters.js';
 
 const POLL_DECK = fixtureDeck('polls');
@@ -136,19 +131,18 @@ describe('presenter sessions', () => {
 });
 
 describe('what never leaks', () => {
-  let lectern: Lectern;
+  let server: TestServer;
   let url: string;
   let logs = '';
   const key = 'super-secret-presenter-key-123';
 
   beforeAll(async () => {
     const sink = new Writable({ write: (chunk, _enc, cb) => ((logs += chunk), cb()) });
-    const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', PRESENTER_KEY: key, DATA_DIR: await mkdtemp(join(tmpdir(), 'lectern-leak-')), WATCH_DECKS: '0' }, [POLL_DECK]);
-    lectern = await startLectern(config, pino({ level: 'trace' }, sink));
-    url = `http://127.0.0.1:${lectern.port}`;
+    server = await startTestServer({ decks: [POLL_DECK], presenterKey: key, log: pino({ level: 'trace' }, sink) });
+    url = server.url;
   });
   afterAll(async () => {
-    await lectern.close();
+    await server.close();
   });
 
   it('never writes the presenter key to the logs', async () => {

@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serverProcess } from '../helpers/process-server.js';
 
 /** Runs `tsx server/main.ts` like `npm start` does and collects how it ended. */
 function start(args: string[], env: Record<string, string> = {}, ms = 20_000) {
   return new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-      env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', WATCH_DECKS: '0', DATA_DIR: join(tmpdir(), 'lectern-never'), ...env },
-    });
+    const child = serverProcess(args, { PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: join(tmpdir(), 'lectern-never'), ...env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -61,9 +59,7 @@ describe('startup refusals', () => {
 
   it('starts, prints the presenter URL with a generated key, and stops on SIGTERM', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'lectern-data-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'tests/fixtures/decks/basic.md'], {
-      env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', WATCH_DECKS: '0', DATA_DIR: dataDir, PRESENTER_KEY: '' },
-    });
+    const child = serverProcess(['tests/fixtures/decks/basic.md'], { PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PRESENTER_KEY: '' });
     let out = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
