@@ -19,6 +19,10 @@ export type Role = (typeof Role)[keyof typeof Role];
 /** The roles a client may ask for without a key; the presenter role comes only with the key. */
 export const HANDSHAKE_ROLES = [Role.screen, Role.audience] as const;
 
+/** A deck's colour scheme (front matter `theme`). */
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
 /** What a client sends in `io(origin, { auth })`. */
 export interface HandshakeAuth {
   talk: string;
@@ -47,7 +51,7 @@ export interface TalkInfo {
   slideCount: number;
   /** Changes whenever the deck file's content changes; clients refetch slides when it does. */
   hash: string;
-  theme?: 'light' | 'dark';
+  theme?: Theme;
   accent?: string;
   /** Audience Q&A mode from the deck's front matter. */
   qa: QaMode;

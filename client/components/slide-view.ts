@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { Theme } from '../../contract/events.js';
 import { slideContentStyles } from './slide-styles.js';
 
 /**
@@ -24,7 +25,7 @@ export class SlideView extends LitElement {
   /** Scale to a 16:9 box instead of flowing. */
   declare fit: boolean;
   /** The deck's colour scheme; unset follows the reader's preference (chooses shiki's colours). */
-  declare theme: 'light' | 'dark' | undefined;
+  declare theme: Theme | undefined;
   /** Hide the slide's static poll markup, where the page shows the live voting form instead. */
   declare hidePoll: boolean;
 

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io } from 'socket.io-client';
-import type { Ack, RunInfo, SlideChanged, TalkInfo, TalkState } from '../../contract/events.js';
+import type { Ack, Role, RunInfo, SlideChanged, TalkInfo, TalkState } from '../../contract/events.js';
 import type { SlideData } from '../lib/api.js';
 import { ConnectionStatus, sendCommand, type LiveSocket, type TimedSocket } from './live-socket.js';
 import { SlideLoader } from './slide-loader.js';
@@ -21,7 +21,7 @@ const RECONNECT = { reconnection: true, reconnectionDelay: 1000, reconnectionDel
 /** Who this page is: presenters carry a key, the projector says `screen`, phones say nothing. */
 export interface TalkControllerOptions {
   slug: string;
-  role: 'presenter' | 'screen' | 'audience';
+  role: Role;
   /** The presenter key; a presenter controller without one stays idle until `setKey`. */
   key?: string;
   /** The phone's voter id (audience only); without one a phone can follow but not vote. */

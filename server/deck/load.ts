@@ -7,6 +7,7 @@ import { DeckError, SlideError } from './errors.js';
 import { parseDeckSource } from './parse.js';
 import { renderSlide } from './render.js';
 import type { Deck, Slide } from './types.js';
+import { THEMES, type Theme } from '../../contract/events.js';
 import { QA_MODES, type QaMode } from '../../contract/qa.js';
 
 export { DeckError } from './errors.js';
@@ -77,8 +78,8 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
   if (author) deck.author = author;
   const theme = meta['theme'];
   if (theme !== undefined && theme !== null) {
-    if (theme !== 'light' && theme !== 'dark') throw new DeckError(abs, `front matter "theme" must be light or dark (got ${JSON.stringify(theme)})`);
-    deck.theme = theme;
+    if (!THEMES.includes(theme as Theme)) throw new DeckError(abs, `front matter "theme" must be light or dark (got ${JSON.stringify(theme)})`);
+    deck.theme = theme as Theme;
   }
   const qa = meta['qa'];
   if (qa !== undefined && qa !== null) {

@@ -1,6 +1,7 @@
 /** The deck model: what a Markdown file becomes once parsed and rendered on the server. */
 
 import type { PollSpec } from '../../contract/poll.js';
+import type { Theme } from '../../contract/events.js';
 import type { QaMode } from '../../contract/qa.js';
 
 // The poll spec is part of the wire contract (PollView picks from it); it is defined there once.
@@ -21,7 +22,7 @@ export interface Deck {
   slug: string;
   title: string;
   author?: string;
-  theme?: 'light' | 'dark';
+  theme?: Theme;
   accent?: string;
   /** Audience Q&A: `open` (default) shows questions at once, `moderated` after the presenter approves, `off` hides Q&A. */
   qa?: QaMode;

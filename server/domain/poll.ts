@@ -1,5 +1,5 @@
 /** Poll rules as pure functions: what answer a poll accepts, and how answers add up. */
-import type { Answer, PollResults, PollSpec } from '../../contract/poll.js';
+import type { Answer, PollResults, PollSpec, PollStatus } from '../../contract/poll.js';
 import { DEFAULT_MAX_WORDS, MAX_TEXT_LENGTH, MAX_WORD_LENGTH } from '../../contract/limits.js';
 import { ErrorCode, LecternError } from './errors.js';
 
@@ -83,7 +83,7 @@ function acceptText(raw: unknown): string {
  * Checks an answer against an open poll and returns it in the form it is stored in.
  * Throws a LecternError with the code the phone shows; nothing is stored on a refusal.
  */
-export function acceptVote(spec: PollSpec, status: 'open' | 'closed', raw: unknown): Answer {
+export function acceptVote(spec: PollSpec, status: PollStatus, raw: unknown): Answer {
   if (status !== 'open') return refuse(ErrorCode.pollClosed, 'This poll is closed.');
   if (raw === undefined || raw === null) return refuse(ErrorCode.emptyAnswer, 'Send an answer.');
   switch (spec.type) {
