@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
 import { ErrorCode } from './domain/errors.js';
-import type { Polls } from './live/polls.js';
+import type { Polls } from './live/polls/index.js';
 import type { Talks } from './live/talks.js';
 import type { PresenterAuthOptions } from './middleware/presenter-auth.js';
 import { requestLog } from './middleware/request-log.js';

@@ -1,21 +1,11 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics for one Lectern instance; a registry of its own so tests can run several. */
-export function createMetrics(opts: { socketsPerTalk: () => { slug: string; count: number }[] }) {
+export function createMetrics() {
   const registry = new Registry();
   // Includes nodejs_eventloop_lag_seconds and its percentiles, heap and GC.
   collectDefaultMetrics({ register: registry });
 
-  new Gauge({
-    name: 'lectern_sockets',
-    help: 'Connected sockets per talk on this process',
-    labelNames: ['talk'],
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const { slug, count } of opts.socketsPerTalk()) this.set({ talk: slug }, count);
-    },
-  });
   const slideChanges = new Counter({ name: 'lectern_slide_changes_total', help: 'Slide changes', labelNames: ['talk'], registers: [registry] });
   const answers = new Counter({
     name: 'lectern_answers_total',
@@ -35,6 +25,19 @@ export function createMetrics(opts: { socketsPerTalk: () => { slug: string; coun
 
   return {
     registry,
+    /** Reports connected sockets per talk, read from `count` at each scrape (the realtime layer's). */
+    countSockets(count: () => { slug: string; count: number }[]) {
+      new Gauge({
+        name: 'lectern_sockets',
+        help: 'Connected sockets per talk on this process',
+        labelNames: ['talk'],
+        registers: [registry],
+        collect() {
+          this.reset();
+          for (const { slug, count: n } of count()) this.set({ talk: slug }, n);
+        },
+      });
+    },
     slideChanged: (talk: string) => slideChanges.inc({ talk }),
     databaseError: () => databaseErrors.inc(),
     /** The observer socket commands report to (see realtime/ack.ts). */

@@ -23,9 +23,14 @@ export async function reactionsForRun(db: Db, runId: number): Promise<ReactionCo
   return db.select().from(reactions).where(eq(reactions.runId, runId)).orderBy(asc(reactions.slideIndex), asc(reactions.kind));
 }
 
-/** Records that the presenter arrived on a slide. */
-export async function recordSlideVisit(db: Db, runId: number, slideIndex: number): Promise<void> {
-  await db.insert(slideVisits).values({ runId, slideIndex });
+/**
+ * Starts a run's engagement timeline on `slideIndex` unless it has one: runs begun before runs
+ * recorded their first arrival themselves. One statement.
+ */
+export async function startTimeline(db: Db, runId: number, slideIndex: number): Promise<void> {
+  await db.execute(sql`
+    insert into ${slideVisits} (run_id, slide_index)
+    select ${runId}, ${slideIndex} where not exists (select 1 from ${slideVisits} where run_id = ${runId})`);
 }
 
 /** A run's slide arrivals in order, times in epoch ms. */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { runs, talks } from '../schema/index.js';
+import { runs, slideVisits, talks } from '../schema/index.js';
 
 /** One delivery of a talk. Times are epoch ms. */
 export interface Run {
@@ -10,7 +10,6 @@ export interface Run {
   currentSlide: number;
   startedAt: number;
   endedAt: number | null;
-  slideChangedAt: number;
   /** The poll key shown on every phone, or null. */
   activePoll: string | null;
 }
@@ -23,7 +22,6 @@ function toRun(row: typeof runs.$inferSelect): Run {
     currentSlide: row.currentSlide,
     startedAt: row.startedAt.getTime(),
     endedAt: row.endedAt?.getTime() ?? null,
-    slideChangedAt: row.slideChangedAt.getTime(),
     activePoll: row.activePoll,
   };
 }
@@ -62,12 +60,30 @@ export async function startRun(db: Db, talkId: number): Promise<Run> {
   });
 }
 
-/** Moves the run to a slide and records when. */
+/** Puts the run on a slide without recording an arrival (the deck got shorter). */
 export async function setRunSlide(db: Db, runId: number, index: number): Promise<void> {
-  await db
-    .update(runs)
-    .set({ currentSlide: index, slideChangedAt: sql`now()` })
-    .where(eq(runs.id, runId));
+  await db.update(runs).set({ currentSlide: index }).where(eq(runs.id, runId));
+}
+
+/** An arrival on a slide; `at` in epoch ms, taken when the presenter moved. */
+export interface SlideVisit {
+  slide: number;
+  at: number;
+}
+
+/**
+ * A slide change as one statement: the run's current slide, and the arrivals that led to it (one,
+ * or several when moves queued while the database was slow), for the engagement timeline.
+ */
+export async function moveRun(db: Db, runId: number, index: number, visits: readonly SlideVisit[] = [{ slide: index, at: Date.now() }]): Promise<void> {
+  if (visits.length === 0) return setRunSlide(db, runId, index);
+  const slides = sql.param(visits.map((v) => v.slide));
+  const times = sql.param(visits.map((v) => v.at));
+  await db.execute(sql`
+    with moved as (update ${runs} set current_slide = ${index} where id = ${runId} returning id)
+    insert into ${slideVisits} (run_id, slide_index, entered_at)
+    select moved.id, v.slide, to_timestamp(v.ms / 1000.0) from moved, unnest(${slides}::int[], ${times}::float8[]) with ordinality as v(slide, ms, n)
+    order by v.n`);
 }
 
 /** Records which poll every phone shows (null: none), so any process can serve it. */
@@ -94,11 +110,13 @@ async function lockTalk(tx: Db, talkId: number): Promise<void> {
   if (!talk) throw new Error(`No talk with id ${talkId}`);
 }
 
+// A new run starts on slide 0, and its engagement timeline with it.
 async function insertNextRun(tx: Db, talkId: number): Promise<Run> {
   const [last] = await tx.select({ n: max(runs.number) }).from(runs).where(eq(runs.talkId, talkId));
   const [row] = await tx
     .insert(runs)
     .values({ talkId, number: (last?.n ?? 0) + 1 })
     .returning();
+  await tx.insert(slideVisits).values({ runId: row!.id, slideIndex: row!.currentSlide, enteredAt: row!.startedAt });
   return toRun(row!);
 }

@@ -16,7 +16,6 @@ export const runs = pgTable(
     currentSlide: integer().notNull().default(0),
     startedAt: timestamptz().notNull().defaultNow(),
     endedAt: timestamptz(),
-    slideChangedAt: timestamptz().notNull().defaultNow(),
     /** The poll key on every phone now (the current slide's, or an ad-hoc one); null for none. */
     activePoll: text(),
   },

@@ -3,7 +3,9 @@ import { listRuns, pollsForRun, questionsForRun, reactionsForRun, slideVisitsFor
 import type { RunResults, TalkResults } from '../../contract/http.js';
 import { toCsv } from '../domain/csv.js';
 import { tally } from '../domain/poll.js';
+import { resultsAccess } from '../domain/poll-visibility.js';
 import { engagementTimeline } from '../domain/qa.js';
+import { Role } from '../../contract/events.js';
 import { pollView } from './polls/index.js';
 import { questionView } from './qa.js';
 import type { LiveTalk } from './talks.js';
@@ -18,8 +20,8 @@ async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof
   const polls = await Promise.all(
     pollRows.map(async (row) => {
       const answers = (await votesForPoll(db, row.id)).map(({ answer, at }) => ({ answer, at }));
-      // Results the presenter never revealed stay with the presenter (the count is no secret).
-      if (row.resultsHidden && !presenter) return { ...pollView(row), closedAt: row.closedAt, results: null, total: answers.length, answers: [] };
+      // Without the key this page sees what the keyless screen sees: of hidden results, only the count.
+      if (resultsAccess({ role: presenter ? Role.presenter : Role.screen }, row) !== 'full') return { ...pollView(row), closedAt: row.closedAt, results: null, total: answers.length, answers: [] };
       return { ...pollView(row), closedAt: row.closedAt, results: tally(row.spec, answers), total: answers.length, answers };
     }),
   );

@@ -1,25 +1,32 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
-import { setRunSlide } from '../../db/repo/index.js';
+import { moveRun, type SlideVisit } from '../../db/repo/index.js';
+
+// Arrivals kept per run while the database is away; a longer outage forgets the oldest.
+const MAX_PENDING_VISITS = 1_000;
 
 /**
- * Saves each run's current slide with one writer, so writes land in order (an older slide never
- * overwrites a newer one). When the database is away it keeps retrying the latest value in the
- * background: slide sync goes on through a database restart, and the slide lands once it is back.
+ * Saves each run's slide changes with one writer, so writes land in order (an older slide never
+ * overwrites a newer one). Each write is one statement: the current slide and the arrivals since
+ * the last write (see `moveRun`). When the database is away it keeps retrying in the background:
+ * slide sync goes on through a database restart, and the slide lands once it is back.
  * `write` is the database write, replaceable in tests.
  */
-export function createSlideSaver(db: Db, log: Logger, retryMs = 1_000, write: typeof setRunSlide = setRunSlide) {
-  const latest = new Map<number, number>();
+export function createSlideSaver(db: Db, log: Logger, retryMs = 1_000, write: typeof moveRun = moveRun) {
+  const latest = new Map<number, { index: number; visits: SlideVisit[] }>();
   let writing: Promise<void> | null = null;
   let retry: NodeJS.Timeout | null = null;
   let failing = false;
 
   async function drain() {
     while (latest.size) {
-      const [runId, index] = latest.entries().next().value as [number, number];
+      const [runId, pending] = latest.entries().next().value as [number, { index: number; visits: SlideVisit[] }];
+      const { index } = pending;
+      const visits = pending.visits.slice();
       try {
-        await write(db, runId, index);
-        if (latest.get(runId) === index) latest.delete(runId);
+        await write(db, runId, index, visits);
+        pending.visits.splice(0, visits.length);
+        if (pending.index === index && !pending.visits.length) latest.delete(runId);
         if (failing) log.info('current slide saved again after a database outage');
         failing = false;
       } catch (err) {
@@ -36,9 +43,13 @@ export function createSlideSaver(db: Db, log: Logger, retryMs = 1_000, write: ty
   }
 
   return {
-    /** Queues the run's slide for saving; resolves when this batch of writes is done (saved or deferred). */
-    save(runId: number, index: number): Promise<void> {
-      latest.set(runId, index);
+    /** Queues the run's move to `index` (at `at`, epoch ms); resolves when this batch of writes is done (saved or deferred). */
+    save(runId: number, index: number, at: number = Date.now()): Promise<void> {
+      const pending = latest.get(runId) ?? { index, visits: [] };
+      pending.index = index;
+      pending.visits.push({ slide: index, at });
+      if (pending.visits.length > MAX_PENDING_VISITS) pending.visits.shift();
+      latest.set(runId, pending);
       writing ??= drain();
       return writing;
     },

@@ -4,7 +4,7 @@ import { clampSlide, targetSlide, type SlideCommand } from '../domain/talk.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Logger } from 'pino';
-import { currentRun, ensureTalk, getOrStartRun, setRunSlide, startRun, type Run } from '../../db/repo/index.js';
+import { currentRun, ensureTalk, getOrStartRun, setRunSlide, startRun, startTimeline, type Run } from '../../db/repo/index.js';
 import { createSlideSaver } from './slide-saver.js';
 import { createSerialQueue } from './serial.js';
 
@@ -72,6 +72,8 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
       await setRunSlide(db, run.id, clamped);
       run = { ...run, currentSlide: clamped };
     }
+    // The engagement timeline starts with the slide a run is on when the server starts serving it.
+    await startTimeline(db, run.id, run.currentSlide);
     talks.set(deck.slug, { deck, talkId, run });
   }
 
@@ -107,7 +109,7 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
       return () => void listeners.delete(listener);
     },
 
-    /** Moves the talk's current slide: one write, then one event. */
+    /** Moves the talk's current slide: one write (slide and visit, see slide-saver.ts), then one event. */
     move(slug: string, command: SlideCommand): Promise<SlideChanged> {
       mustGet(slug);
       return serial(slug, async () => {
@@ -117,7 +119,7 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
         if (index === talk.run.currentSlide) return { index, at };
         const from = talk.run.currentSlide;
         // Broadcast without waiting for the write: the room follows even while the database is slow or away.
-        void saver.save(talk.run.id, index);
+        void saver.save(talk.run.id, index, at);
         talk.run = { ...talk.run, currentSlide: index };
         const change = { index, at };
         await emit({ type: 'slide:changed', slug, change, from });

@@ -1,24 +1,19 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
-import { Server } from 'socket.io';
 import { PROTOCOL_VERSION, Role, type TalkState } from '../../contract/events.js';
 import { NoPayloadSchema } from '../../contract/schemas.js';
-import type { PeerBus, PeerMessage } from '../live/peers.js';
-import type { PollEvent, Polls } from '../live/polls/index.js';
+import type { PeerBus } from '../live/peers.js';
+import type { Polls } from '../live/polls/index.js';
 import { questionView, type Qa } from '../live/qa.js';
 import type { createReactions } from '../live/reactions.js';
 import { audienceSees } from '../domain/qa.js';
-import { redactResults } from '../domain/poll.js';
 import { runInfo, talkInfo, type TalkEvent, type Talks } from '../live/talks.js';
 import { command, createDispatcher, type CommandContext } from './ack.js';
 import { createAudienceCounter } from './audience-count.js';
 import { authenticate } from './auth.js';
-import { presenterSession } from '../middleware/presenter-key.js';
-import type { Cluster } from './cluster.js';
-import { clientAddress } from './client-address.js';
-import { sameOriginOnly } from './origin.js';
+import { clientAddress, presenterSession, type KeyLockout } from '../auth/index.js';
 import { createRateLimits, DEFAULT_LIMITS } from './rate-limit.js';
-import type { KeyLockout } from '../middleware/key-lockout.js';
+import { broadcastPolls } from './poll-broadcast.js';
 import { pollCommands } from './polls.js';
 import { presenterCommands } from './presenter.js';
 import { qaCommands } from './qa.js';
@@ -33,7 +28,10 @@ export interface RealtimeDeps {
   presenterKey: string;
   lockout: KeyLockout;
   log: Logger;
-  cluster: Cluster | null;
+  /** Messages to and from the other processes (see peer-bus.ts). */
+  peers: PeerBus;
+  /** Several processes share the talks (a cluster adapter is set). */
+  clustered: boolean;
   /** This process's name among its peers. */
   serverId: string;
   publicUrl?: string;
@@ -43,34 +41,20 @@ export interface RealtimeDeps {
   observe?: CommandContext['observe'];
 }
 
-/** Attaches the typed socket.io server to the HTTP server that Hono serves on: one port for both. */
-export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
-  const { talks, polls, qa, reactions, log, cluster } = deps;
-  const io: LecternServer = new Server(httpServer, {
-    // Websocket only: no long-polling means no sticky sessions when several processes serve a talk.
-    transports: ['websocket'],
-    serveClient: false,
-    maxHttpBufferSize: 16 * 1024,
-    allowRequest: sameOriginOnly(deps.publicUrl),
-    // The Postgres adapter cannot replay missed packets; there clients resync from `state` instead.
-    ...(cluster?.kind === 'postgres' ? {} : { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true } }),
-  });
-  if (cluster) io.adapter(cluster.adapter as never);
+/**
+ * Attaches the socket.io server (see socket-server.ts) to the HTTP server that Hono serves on, one
+ * port for both, and wires connections, commands and broadcasts.
+ */
+export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: RealtimeDeps) {
+  const { talks, polls, qa, reactions, log, peers } = deps;
+  io.attach(httpServer);
 
-  const handlers = new Set<(m: PeerMessage) => void>();
-  const peers: PeerBus = {
-    publish: (message) => {
-      if (cluster) io.serverSideEmit('peer', message);
-    },
-    subscribe: (handler) => (handlers.add(handler), () => void handlers.delete(handler)),
-  };
   const audience = createAudienceCounter({
     emitTotal: (slug, count) => io.local.to(staffRoom(slug)).emit('audience', { count }),
-    ...(cluster ? { publish: (counts: Record<string, number>) => peers.publish({ type: 'audience', server: deps.serverId, counts }) } : {}),
+    ...(deps.clustered ? { publish: (counts: Record<string, number>) => peers.publish({ type: 'audience', server: deps.serverId, counts }) } : {}),
   });
-  io.on('peer', (message) => {
+  const unsubscribePeers = peers.subscribe((message) => {
     if (message.type === 'audience') audience.fromPeer(message.server, message.counts);
-    else handlers.forEach((h) => h(message));
   });
 
   const session = presenterSession(deps.presenterKey);
@@ -149,28 +133,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
     else room.emit('run:started', { run: e.run, slide: e.slide });
   });
 
-  const unsubscribePolls = polls.subscribe((e: PollEvent) => {
-    if (e.type === 'poll:active') {
-      const withResults = { poll: e.poll, ...(e.results ? { results: e.results } : {}) };
-      io.to(presenterRoom(e.slug)).emit('poll:active', withResults);
-      const forScreen = e.poll?.resultsHidden && e.results ? { poll: e.poll, results: redactResults(e.results) } : withResults;
-      io.to(staffRoom(e.slug)).except(presenterRoom(e.slug)).emit('poll:active', forScreen);
-      io.to(talkRoom(e.slug)).except(staffRoom(e.slug)).emit('poll:active', { poll: e.poll });
-    } else if (e.type === 'poll:reset') {
-      io.to(talkRoom(e.slug)).emit('poll:reset', { poll: e.poll.id });
-      // Their answers are gone, so phones leave the room that got live results for them.
-      io.in(votersRoom(e.slug, e.runId, e.poll.id)).socketsLeave(votersRoom(e.slug, e.runId, e.poll.id));
-    } else {
-      if (e.poll.resultsHidden) {
-        // The presenter sees them; the keyless screen only how many answers came in.
-        io.to(presenterRoom(e.slug)).emit('poll:results', { poll: e.poll.id, results: e.results });
-        io.to(staffRoom(e.slug)).except(presenterRoom(e.slug)).emit('poll:results', { poll: e.poll.id, results: redactResults(e.results) });
-      } else {
-        const rooms = e.toVoters ? [staffRoom(e.slug), votersRoom(e.slug, e.runId, e.poll.id)] : [staffRoom(e.slug)];
-        io.to(rooms).emit('poll:results', { poll: e.poll.id, results: e.results });
-      }
-    }
-  });
+  const unsubscribePolls = broadcastPolls(io, polls);
 
   const unsubscribeQa = qa.subscribe(({ slug, changed }) => {
     io.to(presenterRoom(slug)).emit('questions:changed', { questions: changed.map((q) => questionView(q)) });
@@ -186,7 +149,6 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
 
   return {
     io,
-    peers,
     /** Tells this process's clients the current slide again (after a resync found it had moved). */
     resendSlide(slug: string) {
       const talk = talks.get(slug);
@@ -201,15 +163,15 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
     dropConnectionsForRestart() {
       for (const socket of io.of('/').sockets.values()) socket.conn.close();
     },
-    /** Stops broadcasting and closes the socket.io server (and with it the HTTP server). */
+    /** Stops broadcasting (the composition root closes the socket.io server, and with it the HTTP server). */
     async close() {
       unsubscribeTalks();
       unsubscribePolls();
       unsubscribeQa();
       unsubscribeReactions();
+      unsubscribePeers();
       audience.close();
       limits.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
 }

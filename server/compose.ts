@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { createDb } from '../db/client.js';
+import { migrateDb } from '../db/migrate.js';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { loadDeck } from './deck/index.js';
+import { watchDecks } from './live/deck-reload.js';
+import { followTalks } from './live/follow.js';
+import { createPolls } from './live/polls/index.js';
+import { createQa } from './live/qa.js';
+import { createReactions } from './live/reactions.js';
+import { resyncWithPeers } from './live/resync.js';
+import { createTalks } from './live/talks.js';
+import { createMetrics } from './metrics.js';
+import { createKeyLockout } from './auth/index.js';
+import { createCluster } from './realtime/cluster.js';
+import { createRealtime } from './realtime/index.js';
+import { createPeerBus } from './realtime/peer-bus.js';
+import { closeSocketServer, createSocketServer } from './realtime/socket-server.js';
+
+const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+/**
+ * Builds Lectern in dependency order (decks → metrics → database → talks → peer bus → services →
+ * HTTP app → realtime) and serves HTTP + socket.io on one port. Wiring only: what happens at run
+ * time lives beside the services (live/follow.ts, live/resync.ts, live/deck-reload.ts).
+ */
+export async function startLectern(config: Config, log: Logger, opts: { clientDir?: string } = {}) {
+  const decks = await Promise.all(config.decks.map((file) => loadDeck(file)));
+  const metrics = createMetrics();
+  const database = await createDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: `${config.dataDir}/pglite`,
+    onPoolError: (err) => {
+      metrics.databaseError();
+      log.warn({ err: err.message }, 'database connection lost; it reconnects on next use');
+    },
+  });
+  const db = database.db;
+  const closers: (() => unknown)[] = [() => database.close()];
+  try {
+    await migrateDb(database);
+    const talks = await createTalks({ db, decks, log });
+    closers.unshift(() => talks.close());
+
+    const cluster = await createCluster({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, log });
+    if (cluster) closers.unshift(() => cluster.close());
+    const io = createSocketServer({ cluster, publicUrl: config.publicUrl });
+    const peers = createPeerBus(io, cluster !== null);
+
+    const polls = createPolls({ db, talks, log, peers });
+    const qa = createQa({ db, talks, log });
+    const reactions = createReactions({ db, talks, log });
+    closers.unshift(() => reactions.close(), () => qa.close());
+    // Closed first: no socket reaches the services while they shut down.
+    closers.unshift(() => closeSocketServer(io));
+    const auth = { presenterKey: config.presenterKey, lockout: createKeyLockout(), trustProxy: config.trustProxy };
+
+    const app = createApp({
+      talks,
+      polls,
+      db,
+      auth,
+      log,
+      clientDir: opts.clientDir ?? CLIENT_DIR,
+      ping: () => database.ping(),
+      registry: metrics.registry,
+      metricsToken: config.metricsToken,
+      publicUrl: config.publicUrl,
+    });
+    const httpServer = await new Promise<HttpServer>((resolve, reject) => {
+      const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server as HttpServer));
+      server.once('error', reject);
+    });
+    const realtime = createRealtime(io, httpServer, {
+      talks,
+      polls,
+      qa,
+      reactions,
+      log,
+      peers,
+      clustered: cluster !== null,
+      presenterKey: config.presenterKey,
+      lockout: auth.lockout,
+      trustProxy: config.trustProxy,
+      serverId: randomBytes(6).toString('hex'),
+      publicUrl: config.publicUrl,
+      observe: metrics.observeCommand,
+    });
+    metrics.countSockets(realtime.socketsPerTalk);
+
+    // Realtime subscribed to the talks first, so a slide change reaches clients before polls follow it.
+    const unfollow = followTalks({ talks, polls, peers, log, onSlideChanged: metrics.slideChanged });
+    await Promise.all(talks.list().map(({ deck }) => polls.onSlide(deck.slug, null)));
+    const stopResync = cluster ? resyncWithPeers({ talks, polls, resendSlide: realtime.resendSlide, log }) : () => undefined;
+    const unwatch = config.watchDecks ? watchDecks(decks, talks, log) : () => undefined;
+
+    return {
+      port: (httpServer.address() as AddressInfo).port,
+      talks,
+      driver: database.driver,
+      cluster: cluster?.kind ?? null,
+      /**
+       * Graceful stop: no new connections, answers in flight committed, clients told to reconnect
+       * (to another process behind the load balancer), then the database closed.
+       */
+      async close() {
+        unwatch();
+        stopResync();
+        unfollow();
+        httpServer.close();
+        await polls.shutdown();
+        realtime.dropConnectionsForRestart();
+        await realtime.close();
+        for (const close of closers) await close();
+      },
+    };
+  } catch (err) {
+    for (const close of closers) await Promise.resolve(close()).catch(() => undefined);
+    throw err;
+  }
+}
+
+export type Lectern = Awaited<ReturnType<typeof startLectern>>;

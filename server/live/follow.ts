@@ -1,0 +1,34 @@
+import type { Logger } from 'pino';
+import type { PeerBus } from './peers.js';
+import type { Polls } from './polls/index.js';
+import type { Talks } from './talks.js';
+
+/**
+ * Polls follow the talk (reaching a slide opens its poll; a new run starts fresh polls), and the
+ * other processes hear what changed so they serve the same state. Returns the stop function.
+ */
+export function followTalks(deps: { talks: Talks; polls: Polls; peers: PeerBus; log: Logger; onSlideChanged?: (slug: string) => void }) {
+  const { talks, polls, peers, log } = deps;
+  const stopLocal = talks.subscribe((e) => {
+    if (e.type === 'slide:changed') {
+      deps.onSlideChanged?.(e.slug);
+      peers.publish({ type: 'slide', slug: e.slug, runId: talks.require(e.slug).run.id, slide: e.change.index });
+    } else if (e.type === 'run:started') {
+      peers.publish({ type: 'run', slug: e.slug });
+    }
+    const done = e.type === 'slide:changed' ? polls.onSlide(e.slug, e.from) : e.type === 'run:started' ? polls.onRunStarted(e.slug) : polls.onDeckUpdated(e.slug);
+    return done.catch((err) => log.error({ err, slug: e.slug }, 'poll state could not follow the talk'));
+  });
+  const stopRemote = peers.subscribe((m) => {
+    // A peer may serve a deck this process does not (a rolling deploy): ignore what is not ours.
+    if (m.type === 'audience' || !talks.get(m.slug)) return;
+    if (m.type === 'slide') talks.applyRemoteSlide(m.slug, m.runId, m.slide);
+    else if (m.type === 'run') {
+      talks
+        .reloadRun(m.slug)
+        .then(() => polls.invalidate(m.slug))
+        .catch((err: Error) => log.warn({ err: err.message, slug: m.slug }, 'could not follow a new run from a peer'));
+    } else polls.invalidate(m.slug);
+  });
+  return () => (stopLocal(), stopRemote());
+}

@@ -1,0 +1,121 @@
+import type { Logger } from 'pino';
+import type { Db } from '../../../db/client.js';
+import type { PollSpec } from '../../../contract/poll.js';
+import type { PeerBus } from '../peers.js';
+import { createSerialQueue } from '../serial.js';
+import type { Talks } from '../talks.js';
+import { createTallies } from '../tallies.js';
+import { createPollCommands } from './commands.js';
+import { createDeckEdits } from './deck-edits.js';
+import { createLifecycle } from './lifecycle.js';
+import { createResultsFeed } from './results-feed.js';
+import { createPollRows } from './rows.js';
+import { createRunCache } from './run-cache.js';
+import { createPollSnapshot } from './snapshot.js';
+import type { PollEvent } from './view.js';
+import { createVotes } from './votes.js';
+
+export { pollView, type PollEvent } from './view.js';
+
+export type Polls = ReturnType<typeof createPolls>;
+
+/**
+ * Polls per run, composed from parts of one concern each: the run cache (run-cache, rows), the vote
+ * path (votes), live results (results-feed), following the slide (lifecycle), deck edits, the
+ * presenter's commands and the snapshot for a new socket. Every change runs in the talk's queue;
+ * a change to a run's polls tells peer processes to reload them.
+ */
+export function createPolls(deps: { db: Db; talks: Talks; log: Logger; peers: PeerBus; now?: () => number }) {
+  const { db, talks, log, peers } = deps;
+  const serial = createSerialQueue();
+  const listeners = new Set<(e: PollEvent) => void>();
+  const emit = (e: PollEvent) => listeners.forEach((l) => l(e));
+  const tallies = createTallies(db);
+  const cache = createRunCache({ db, serial, ...(deps.now ? { now: deps.now } : {}) });
+  const rows = createPollRows(db, cache);
+  const feed = createResultsFeed({
+    async current(pollId) {
+      const ref = cache.refOf(pollId);
+      const talk = ref && talks.get(ref.slug);
+      if (!ref || !talk) return undefined;
+      const row = (await cache.get(talk)).rows.get(ref.key);
+      return row?.id === pollId ? { slug: ref.slug, row } : undefined; // else a newer run replaced it
+    },
+    tally: tallies.fresh,
+    emit,
+    log,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  const stale = (pollId: number) => {
+    tallies.forget(pollId);
+    feed.mark(pollId);
+  };
+  const votes = createVotes({ db, talks, cache, log, onCommitted: stale });
+  const followSlide = createLifecycle({ talks, cache, rows, feed });
+  const applyDeckEdits = createDeckEdits({ db, talks, cache, log, flushVotes: votes.flush, changed: stale });
+  const commands = createPollCommands({ db, talks, cache, rows, feed, emit, flushVotes: votes.flush, forgetTally: tallies.forget });
+  const activePoll = createPollSnapshot({ db, talks, cache, log, recentTally: tallies.recent });
+
+  /** Runs a change in the talk's queue, then tells peer processes to reload the talk's polls. */
+  function mutate<T>(slug: string, fn: () => Promise<T>): Promise<T> {
+    return serial(slug, async () => {
+      try {
+        return await fn();
+      } finally {
+        peers.publish({ type: 'polls', slug });
+      }
+    });
+  }
+
+  return {
+    subscribe(listener: (e: PollEvent) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    /** The presenter moved from slide `from` (null: nothing moved, re-evaluate). */
+    onSlide: (slug: string, from: number | null) =>
+      serial(slug, async () => {
+        // Most moves change nothing about polls: then peers keep their cache (they hear of the slide anyway).
+        let changed = true;
+        try {
+          changed = await followSlide(slug, from);
+        } finally {
+          if (changed) peers.publish({ type: 'polls', slug });
+        }
+      }),
+    /** A peer process changed this talk's polls: reload them on next use (queued behind changes in progress). */
+    invalidate: (slug: string) => void serial(slug, async () => cache.invalidate(slug)),
+    /** What a client sees of the active poll: results for staff, and for voters when visible. */
+    active: activePoll,
+    /** Validates and stores an answer; resolves only after it is committed. */
+    vote: votes.cast,
+
+    open: (slug: string, key: string) => mutate(slug, () => commands.open(slug, key)),
+    close: (slug: string, key: string) => mutate(slug, () => commands.close(slug, key)),
+    reveal: (slug: string, key: string, reveal: boolean) => mutate(slug, () => commands.reveal(slug, key, reveal)),
+    reset: (slug: string, key: string) => mutate(slug, () => commands.reset(slug, key)),
+    /** Asks an ad-hoc question in the current run; it opens at once and becomes the active poll. */
+    create: (slug: string, spec: PollSpec) => mutate(slug, () => commands.create(slug, spec)),
+
+    /** The deck file changed: runs' polls take the edit where answers allow, then the poll on screen is announced again. */
+    onDeckUpdated: (slug: string) =>
+      mutate(slug, async () => {
+        await applyDeckEdits(slug);
+        await followSlide(slug, null);
+      }),
+
+    /** Forgets cached run state (a new run started) and re-evaluates the active poll. */
+    onRunStarted: (slug: string) =>
+      mutate(slug, async () => {
+        cache.invalidate(slug);
+        await followSlide(slug, null);
+      }),
+
+    /** Sends nothing more and waits for queued votes to commit. */
+    async shutdown() {
+      await votes.settle();
+      feed.close();
+      await votes.flush();
+    },
+  };
+}

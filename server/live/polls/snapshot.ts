@@ -1,0 +1,42 @@
+import type { Logger } from 'pino';
+import type { Db } from '../../../db/client.js';
+import { findVote, type PollRow } from '../../../db/repo/index.js';
+import type { Role } from '../../../contract/events.js';
+import type { ActivePoll, Answer, PollResults } from '../../../contract/poll.js';
+import { resultsAccess, visibleResults } from '../../domain/poll-visibility.js';
+import type { Talks } from '../talks.js';
+import type { RunCache } from './run-cache.js';
+import { pollView } from './view.js';
+
+/** What a new socket sees of the poll on screen: its answer, and the results its role may see. */
+export function createPollSnapshot(deps: { db: Db; talks: Talks; cache: RunCache; log: Logger; recentTally: (row: PollRow) => Promise<PollResults> }) {
+  const { db, talks, cache, log } = deps;
+
+  return async function activePoll(slug: string, viewer: { role: Role; voter?: string }): Promise<ActivePoll & { runId: number }> {
+    const talk = talks.require(slug);
+    let state;
+    try {
+      state = await cache.get(talk);
+    } catch (err) {
+      // The database is away: the slide still syncs; the poll shows again once it is back.
+      log.warn({ err: (err as Error).message }, 'poll state unavailable');
+      return { poll: null, runId: talk.run.id };
+    }
+    const row = state.active ? state.rows.get(state.active) : undefined;
+    if (!row) return { poll: null, runId: state.runId };
+    try {
+      const myAnswer = viewer.voter ? ((await findVote(db, row.id, viewer.voter))?.answer as Answer | undefined) : undefined;
+      const access = resultsAccess({ role: viewer.role, answered: myAnswer !== undefined }, row);
+      const results = access === 'none' ? undefined : visibleResults(access, await deps.recentTally(row));
+      return {
+        runId: state.runId,
+        poll: pollView(row),
+        ...(results ? { results } : {}),
+        ...(myAnswer !== undefined ? { myAnswer } : {}),
+      };
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'poll results unavailable');
+      return { runId: state.runId, poll: pollView(row) };
+    }
+  };
+}

@@ -1,0 +1,23 @@
+import type { PollRow } from '../../../db/repo/index.js';
+import type { PollResults, PollView } from '../../../contract/poll.js';
+
+/** Facts about polls for the realtime layer to broadcast (it applies the visibility rule). */
+export type PollEvent =
+  | { type: 'poll:active'; slug: string; runId: number; poll: PollView | null; results: PollResults | null }
+  | { type: 'poll:results'; slug: string; runId: number; poll: PollView; results: PollResults; toVoters: boolean }
+  | { type: 'poll:reset'; slug: string; runId: number; poll: PollView };
+
+/** The view every client gets of a poll row. */
+export function pollView(row: PollRow): PollView {
+  const { id: _id, open: _o, close: _c, results: _r, question: _q, type: _t, ...shape } = row.spec;
+  return {
+    id: row.pollKey,
+    question: row.question,
+    type: row.type,
+    ...shape,
+    status: row.status,
+    openedAt: row.openedAt,
+    resultsHidden: row.resultsHidden,
+    slide: row.slideIndex,
+  };
+}

@@ -1,0 +1,66 @@
+import type { Logger } from 'pino';
+import type { Db } from '../../../db/client.js';
+import type { Answer, PollView } from '../../../contract/poll.js';
+import { ErrorCode, LecternError } from '../../domain/errors.js';
+import { acceptVote } from '../../domain/poll.js';
+import type { Talks } from '../talks.js';
+import { createVoteWriter } from '../vote-writer.js';
+import type { RunCache } from './run-cache.js';
+import { pollView } from './view.js';
+
+/** A stored answer, as the voter's ack reports it. */
+export interface StoredVote {
+  poll: PollView;
+  answer: Answer;
+  runId: number;
+}
+
+/**
+ * The vote path: check the answer against the poll as cached (no read before the write), store it
+ * through the group-commit writer, resolve once committed. `onCommitted` hears which polls changed.
+ */
+export function createVotes(deps: { db: Db; talks: Talks; cache: RunCache; log: Logger; onCommitted: (pollId: number) => void }) {
+  const { talks, cache, log } = deps;
+  const inflight = new Set<Promise<unknown>>();
+  const writer = createVoteWriter(deps.db, {
+    onBatch: (votes) => new Set(votes.map((v) => v.pollId)).forEach((id) => deps.onCommitted(id)),
+  });
+
+  async function vote(slug: string, voter: string, key: string, raw: unknown): Promise<StoredVote> {
+    const talk = talks.require(slug);
+    const state = await cache.forVote(talk, key);
+    const row = state.rows.get(key);
+    if (!row) {
+      const inDeck = talk.deck.slides.some((s) => s.poll?.id === key);
+      throw inDeck
+        ? new LecternError(ErrorCode.pollClosed, 'This poll is not open yet.')
+        : new LecternError(ErrorCode.unknownPoll, `There is no poll "${key}" in this talk.`);
+    }
+    const answer = acceptVote(row.spec, row.status, raw);
+    try {
+      await writer.write({ pollId: row.id, voterId: voter, answer });
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'vote not stored');
+      throw new LecternError(ErrorCode.unavailable, 'Your answer could not be saved just now; please send it again.');
+    }
+    return { poll: pollView(row), answer, runId: row.runId };
+  }
+
+  return {
+    /** Validates and stores an answer; resolves only after it is committed. */
+    cast(slug: string, voter: string, key: string, raw: unknown): Promise<StoredVote> {
+      const done = vote(slug, voter, key, raw);
+      inflight.add(done);
+      void done.finally(() => inflight.delete(done)).catch(() => undefined);
+      return done;
+    },
+    /** Waits until every answer accepted so far is written (before a reset or a deck edit). */
+    flush: () => writer.flush(),
+    /** Waits for the answers in flight to be stored or refused (shutdown). */
+    async settle() {
+      await Promise.allSettled([...inflight]);
+    },
+  };
+}
+
+export type Votes = ReturnType<typeof createVotes>;
