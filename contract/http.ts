@@ -1,6 +1,34 @@
-/** API response types shared with the pages: `GET /api/talks/:slug/results`. No Node imports. */
+/** API response types shared with the pages: `/api/talks`, a talk's slides, its results. No Node imports. */
+import type { RunInfo, TalkInfo } from './events.js';
 import type { PollResults, PollView } from './poll.js';
-import type { QuestionView } from './qa.js';
+import type { QaMode, QuestionView } from './qa.js';
+
+/** One row of `GET /api/talks`. */
+export interface TalkSummary {
+  slug: string;
+  title: string;
+  slideCount: number;
+  current: number;
+}
+
+/** A slide as the server rendered it; `notes` only reaches the presenter. */
+export interface SlideData {
+  index: number;
+  title: string;
+  html: string;
+  notes?: string;
+}
+
+/** `GET /api/talks/:slug`: the talk and all its slides. */
+export interface TalkDetails extends TalkInfo {
+  current: number;
+  run: RunInfo;
+  slides: SlideData[];
+  /** Whether the audience may ask questions, and whether the presenter approves them first. */
+  qa: QaMode;
+  /** The server's PUBLIC_URL, when it has one: where phones join (QR code, short address). */
+  publicUrl?: string;
+}
 
 /** One slide of a run's engagement timeline. */
 export interface SlideEngagement {

@@ -1,32 +1,8 @@
 /** The HTTP API the pages read: talk list, a talk's rendered slides, its results. */
-import type { QaMode, TalkInfo } from '../../contract/events.js';
-import type { TalkResults } from '../../contract/http.js';
+import type { TalkDetails, TalkResults, TalkSummary } from '../../contract/http.js';
 
-/** One row of `GET /api/talks`. */
-export interface TalkSummary {
-  slug: string;
-  title: string;
-  slideCount: number;
-  current: number;
-}
-
-/** A slide as the server rendered it; `notes` only reaches the presenter. */
-export interface SlideData {
-  index: number;
-  title: string;
-  html: string;
-  notes?: string;
-}
-
-/** `GET /api/talks/:slug`: the talk and all its slides. */
-export interface TalkDetails extends TalkInfo {
-  current: number;
-  slides: SlideData[];
-  /** Whether the audience may ask questions, and whether the presenter approves them first. */
-  qa: QaMode;
-  /** The server's PUBLIC_URL, when it has one: where phones join (QR code, short address). */
-  publicUrl?: string;
-}
+// the shapes are the server's own (contract/http.ts)
+export type { SlideData, TalkDetails, TalkSummary } from '../../contract/http.js';
 
 /** A refusal from the API, carrying the server's error code and a message a person can act on. */
 export class ApiError extends Error {

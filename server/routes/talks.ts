@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { TalkDetails, TalkSummary } from '../../contract/http.js';
 import { GotoSchema } from '../../contract/schemas.js';
 import type { Talks } from '../live/talks.js';
 import { runInfo } from '../live/talks.js';
@@ -18,7 +19,7 @@ export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; pu
           title: deck.title,
           slideCount: deck.slides.length,
           current: run.currentSlide,
-        })),
+        })) satisfies TalkSummary[],
       }),
     )
     .get('/:slug', presenterAuth(deps.auth), (c) => {
@@ -42,7 +43,7 @@ export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; pu
           html: s.html,
           ...(withNotes ? { notes: s.notes } : {}),
         })),
-      });
+      } satisfies TalkDetails);
     })
     .post('/:slug/slide', control, async (c) => {
       const slug = c.req.param('slug');
