@@ -5,21 +5,21 @@
  * moderated), the key form, the results page and the talk list. No serious or critical
  * violation is allowed.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_DECK } from '../../server/config.js';
-import { DESKTOP, PHONE, PROJECTOR, launchBrowser } from '../helpers/browser.js';
+import { DESKTOP, PHONE, PROJECTOR } from '../helpers/browser.js';
 import { FIXTURE_DECK, startTestServer, type TestServer } from '../helpers/server.js';
 import { connect } from '../helpers/sockets.js';
 import { seriousViolations } from './axe.js';
 import { openQuestions } from './views.js';
 import { fixtureDeck } from '../helpers/decks.js';
+import { useBrowserTest } from '../helpers/e2e.js';
 
 const DECK = fixtureDeck('ui-polls');
 const MODERATED = fixtureDeck('moderated');
 
-let server: TestServer;
-let browser: Browser;
+const e2e = useBrowserTest({ decks: [DECK, FIXTURE_DECK, MODERATED] });
 let slug: string;
 
 interface View {
@@ -59,7 +59,7 @@ const views: View[] = [
     ready: async (page) => {
       await page.locator('pinned-question figure').waitFor();
       await page.locator('slide-view, poll-stage').first().waitFor();
-      const { socket } = await connect(server.url, { talk: slug, voter: 'a11y-voter-2222222222' });
+      const { socket } = await connect(e2e.server.url, { talk: slug, voter: 'a11y-voter-2222222222' });
       await socket.emitWithAck('reaction:send', { kind: 'lost' });
       socket.close();
       await page.locator('reaction-burst span').first().waitFor();
@@ -75,7 +75,7 @@ const views: View[] = [
   },
   {
     name: 'presenter console, moderated questions',
-    path: () => `/moderated/present#key=${server.key}`,
+    path: () => `/moderated/present#key=${e2e.server.key}`,
     device: DESKTOP,
     ready: (page) => page.locator('question-moderation li').first().waitFor(),
   },
@@ -91,7 +91,7 @@ const views: View[] = [
   },
   {
     name: 'presenter console',
-    path: () => `/${slug}/present#key=${server.key}`,
+    path: () => `/${slug}/present#key=${e2e.server.key}`,
     device: DESKTOP,
     ready: async (page) => {
       await page.locator('poll-panel poll-results .bars').waitFor();
@@ -124,11 +124,10 @@ const views: View[] = [
 
 beforeAll(async () => {
   // two talks, so `/` shows the list instead of redirecting to the only talk
-  [server, browser] = await Promise.all([startTestServer({ decks: [DECK, FIXTURE_DECK, MODERATED] }), launchBrowser()]);
-  slug = server.slugs.find((s) => s !== 'basic' && s.includes('poll')) ?? server.slugs[0]!;
-  const res = await fetch(`${server.url}/api/talks/${slug}/slide`, {
+  slug = e2e.server.slugs.find((s) => s !== 'basic' && s.includes('poll')) ?? e2e.server.slugs[0]!;
+  const res = await fetch(`${e2e.server.url}/api/talks/${slug}/slide`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${server.key}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${e2e.server.key}`, 'content-type': 'application/json' },
     body: JSON.stringify({ index: 1 }), // the poll slide
   });
   expect(res.ok).toBe(true);
@@ -137,27 +136,22 @@ beforeAll(async () => {
 
 /** Questions in both talks: one pinned and one answered in the open talk, one pending in the moderated one. */
 async function seedQuestions() {
-  const { socket: phone } = await connect(server.url, { talk: slug, voter: 'a11y-voter-0000000000' });
-  const { socket: staff } = await connect(server.url, { talk: slug, key: server.key });
+  const { socket: phone } = await connect(e2e.server.url, { talk: slug, voter: 'a11y-voter-0000000000' });
+  const { socket: staff } = await connect(e2e.server.url, { talk: slug, key: e2e.server.key });
   const asked = await phone.emitWithAck('question:ask', { text: 'Why `systemd` and not `runit`?', name: 'Ana' });
   const other = await phone.emitWithAck('question:ask', { text: 'Is it always DNS?' });
   if (!asked.ok || !other.ok) throw new Error('could not ask');
   await staff.emitWithAck('question:moderate', { id: asked.data.id, action: 'pin' });
   await staff.emitWithAck('question:moderate', { id: other.data.id, action: 'answer' });
-  const { socket: moderated } = await connect(server.url, { talk: 'moderated', voter: 'a11y-voter-1111111111' });
+  const { socket: moderated } = await connect(e2e.server.url, { talk: 'moderated', voter: 'a11y-voter-1111111111' });
   await moderated.emitWithAck('question:ask', { text: 'Waiting for approval?' });
   [phone, staff, moderated].forEach((s) => s.close());
 }
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 /** Opens a view in a fresh context, brings it into shape, and runs axe. */
 async function check(url: string, view: Pick<View, 'device' | 'ready'>, colorScheme: 'light' | 'dark') {
   // bypassCSP: the page's policy rightly refuses inline scripts, and axe arrives as one
-  const context = await browser.newContext({ ...view.device, colorScheme, bypassCSP: true });
+  const context = await e2e.browser.newContext({ ...view.device, colorScheme, bypassCSP: true });
   try {
     const page = await context.newPage();
     await page.goto(url);
@@ -169,7 +163,7 @@ async function check(url: string, view: Pick<View, 'device' | 'ready'>, colorSch
 }
 
 describe.each(['light', 'dark'] as const)('accessibility in %s mode', (colorScheme) => {
-  it.each(views)('$name has no serious violations', (view) => check(`${server.url}${view.path()}`, view, colorScheme));
+  it.each(views)('$name has no serious violations', (view) => check(`${e2e.server.url}${view.path()}`, view, colorScheme));
 });
 
 describe('a deck’s own colours (the example deck: dark, teal accent)', () => {

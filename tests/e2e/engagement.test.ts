@@ -4,16 +4,15 @@
  * the time spent, reactions by kind, answers and questions, marks where "lost me" peaked and
  * where the room went quiet, and lists the run's questions. No serious axe finding, light or dark.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_DECK } from '../../server/config.js';
-import { DESKTOP, launchBrowser, openPage } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { DESKTOP, openPage } from '../helpers/browser.js';
 import { seriousViolations } from './axe.js';
 import { ask, deepText, openPhone, openPresenter, openQuestions } from './views.js';
+import { useBrowserTest } from '../helpers/e2e.js';
 
-let server: TestServer;
-let browser: Browser;
+const e2e = useBrowserTest({ decks: [EXAMPLE_DECK] });
 let results: Page;
 
 const tap = (phone: Page, name: string) => phone.getByRole('group', { name: 'Reactions' }).getByRole('button', { name }).click({ force: true });
@@ -27,9 +26,8 @@ const row = async (title: string) => {
 };
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ decks: [EXAMPLE_DECK] }), launchBrowser()]);
-  const presenter = await openPresenter(browser, server, 'homelab');
-  const [a, b] = await Promise.all([openPhone(browser, server, 'homelab'), openPhone(browser, server, 'homelab')]);
+  const presenter = await openPresenter(e2e.browser, e2e.server, 'homelab');
+  const [a, b] = await Promise.all([openPhone(e2e.browser, e2e.server, 'homelab'), openPhone(e2e.browser, e2e.server, 'homelab')]);
 
   // slide 1: applause
   await tap(a, 'Applause');
@@ -55,14 +53,9 @@ beforeAll(async () => {
   await presenter.getByRole('heading', { name: 'One Nix module' }).first().waitFor();
   await new Promise((r) => setTimeout(r, 1100)); // a second on it, so its time shows
 
-  results = await openPage(browser, `${server.url}/homelab/results`, DESKTOP);
+  results = await openPage(e2e.browser, `${e2e.server.url}/homelab/results`, DESKTOP);
   await results.locator('engagement-timeline table').waitFor();
 }, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('the engagement timeline', () => {
   it('has a row per slide with time, reactions, answers and questions', async () => {
@@ -102,10 +95,10 @@ describe('the engagement timeline', () => {
   });
 
   it.each(['light', 'dark'] as const)('has no serious accessibility violations in %s mode', async (colorScheme) => {
-    const context = await browser.newContext({ ...DESKTOP, colorScheme, bypassCSP: true });
+    const context = await e2e.browser.newContext({ ...DESKTOP, colorScheme, bypassCSP: true });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/homelab/results`);
+      await page.goto(`${e2e.server.url}/homelab/results`);
       await page.locator('engagement-timeline table').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
     } finally {

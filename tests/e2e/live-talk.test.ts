@@ -5,17 +5,16 @@
  * connection says so and catches up when it is back.
  * Needs the built client (`npm run build`, which `npm test` runs first).
  */
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PHONE } from '../helpers/browser.js';
 import { counter, openPhone, openPresenter, openScreen, resultRow } from './views.js';
 import { fixtureDeck } from '../helpers/decks.js';
+import { useBrowserTest } from '../helpers/e2e.js';
 
 const DECK = fixtureDeck('ui-polls');
 
-let server: TestServer;
-let browser: Browser;
+const e2e = useBrowserTest({ decks: [DECK] });
 let slug: string;
 let presenter: Page;
 let screen: Page;
@@ -31,17 +30,11 @@ async function answer(phone: Page, option: string) {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ decks: [DECK] }), launchBrowser()]);
-  slug = server.slugs[0]!;
-  presenter = await openPresenter(browser, server, slug);
-  screen = await openScreen(browser, server, slug);
-  phones = await Promise.all([0, 1, 2].map(() => openPhone(browser, server, slug)));
+  slug = e2e.server.slugs[0]!;
+  presenter = await openPresenter(e2e.browser, e2e.server, slug);
+  screen = await openScreen(e2e.browser, e2e.server, slug);
+  phones = await Promise.all([0, 1, 2].map(() => openPhone(e2e.browser, e2e.server, slug)));
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('a live talk in the browser', () => {
   it('moves every view within a second when the presenter presses ArrowRight', async () => {
@@ -141,7 +134,7 @@ describe('a live talk in the browser', () => {
   });
 
   it('shows a dropped connection and catches up when it comes back', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await e2e.browser.newContext(PHONE);
     const sockets: WebSocketRoute[] = [];
     let offline = false;
     await context.routeWebSocket(/socket\.io/, (ws) => {
@@ -150,7 +143,7 @@ describe('a live talk in the browser', () => {
       sockets.push(ws);
     });
     const phone = await context.newPage();
-    await phone.goto(`${server.url}/${slug}`);
+    await phone.goto(`${e2e.server.url}/${slug}`);
     await phone.locator('audience-page connection-badge[status="live"]').waitFor();
     expect(await counter(phone)).toBe('3 / 4');
 

@@ -3,31 +3,30 @@
  * reads its end labels, the text box counts characters as you type. Each answer is received,
  * the results chart follows, and axe finds no serious violation.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PHONE } from '../helpers/browser.js';
 import { seriousViolations } from './axe.js';
 import { fixtureDeck } from '../helpers/decks.js';
+import { useBrowserTest } from '../helpers/e2e.js';
 
 const DECK = fixtureDeck('ui-poll-types');
 
-let server: TestServer;
-let browser: Browser;
+const e2e = useBrowserTest({ decks: [DECK] });
 let slug: string;
 
 async function goto(index: number) {
-  const res = await fetch(`${server.url}/api/talks/${slug}/slide`, {
+  const res = await fetch(`${e2e.server.url}/api/talks/${slug}/slide`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${server.key}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${e2e.server.key}`, 'content-type': 'application/json' },
     body: JSON.stringify({ index }),
   });
   expect(res.ok).toBe(true);
 }
 
 async function phone(colorScheme: 'light' | 'dark'): Promise<Page> {
-  const page = await (await browser.newContext({ ...PHONE, colorScheme, bypassCSP: true })).newPage();
-  await page.goto(`${server.url}/${slug}`);
+  const page = await (await e2e.browser.newContext({ ...PHONE, colorScheme, bypassCSP: true })).newPage();
+  await page.goto(`${e2e.server.url}/${slug}`);
   return page;
 }
 
@@ -38,14 +37,8 @@ async function send(page: Page) {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ decks: [DECK] }), launchBrowser()]);
-  slug = server.slugs[0]!;
+  slug = e2e.server.slugs[0]!;
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe.each(['light', 'dark'] as const)('poll forms in %s mode', (scheme) => {
   it('multiple choice allows up to max picks', async () => {

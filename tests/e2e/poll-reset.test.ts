@@ -3,14 +3,11 @@
  * shows the empty form again even though results are hidden from it; a poll the presenter has
  * not opened yet says so ("Voting hasn't started yet", from `openedAt`) instead of "Poll closed".
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openPhone, openPresenter, resultRow } from './views.js';
+import { useBrowserTest } from '../helpers/e2e.js';
+import { tempDeck } from '../helpers/decks.js';
 
 const DECK = `---
 title: Reset demo
@@ -38,9 +35,7 @@ open: manual
 \`\`\`
 `;
 
-let server: TestServer;
-let browser: Browser;
-let dir: string;
+const e2e = useBrowserTest(async () => ({ decks: [await tempDeck(DECK, {}, 'resets.md')] }));
 let presenter: Page;
 let phone: Page;
 
@@ -51,18 +46,9 @@ async function answer(option: string) {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-reset-'));
-  await writeFile(join(dir, 'resets.md'), DECK);
-  [server, browser] = await Promise.all([startTestServer({ decks: [join(dir, 'resets.md')] }), launchBrowser()]);
-  presenter = await openPresenter(browser, server, 'resets');
-  phone = await openPhone(browser, server, 'resets');
+  presenter = await openPresenter(e2e.browser, e2e.server, 'resets');
+  phone = await openPhone(e2e.browser, e2e.server, 'resets');
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('a poll reset and a poll not yet open', () => {
   it('shows the form again on a phone after the presenter resets the poll', async () => {

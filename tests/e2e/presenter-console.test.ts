@@ -3,18 +3,17 @@
  * anywhere from the slide grid, runs polls (ad-hoc questions, hide, reset with a confirm),
  * and works as a phone remote. Phones show what the server says when it refuses an answer.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, launchBrowser, openPage } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, openPage } from '../helpers/browser.js';
 import { connectError } from '../helpers/sockets.js';
 import { counter, openPhone, openPresenter, openScreen, resultRow } from './views.js';
 import { fixtureDeck } from '../helpers/decks.js';
+import { useBrowserTest } from '../helpers/e2e.js';
 
 const DECK = fixtureDeck('ui-polls');
 
-let server: TestServer;
-let browser: Browser;
+const e2e = useBrowserTest({ decks: [DECK] });
 let slug: string;
 let presenter: Page;
 /** The phone that answered the ad-hoc question. */
@@ -22,9 +21,9 @@ let voter: Page;
 
 /** Calls the presenter HTTP API, as a script or a clicker would. */
 async function api(path: string, body?: object) {
-  const res = await fetch(`${server.url}/api/talks/${slug}${path}`, {
+  const res = await fetch(`${e2e.server.url}/api/talks/${slug}${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${server.key}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${e2e.server.key}`, 'content-type': 'application/json' },
     body: JSON.stringify(body ?? {}),
   });
   expect(res.ok, `${path}: ${res.status} ${await res.clone().text()}`).toBe(true);
@@ -42,19 +41,13 @@ async function swipe(page: Page, dx: number) {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ decks: [DECK] }), launchBrowser()]);
-  slug = server.slugs[0]!;
-  presenter = await openPresenter(browser, server, slug);
+  slug = e2e.server.slugs[0]!;
+  presenter = await openPresenter(e2e.browser, e2e.server, slug);
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('the presenter console', () => {
   it('asks for the key when there is none, refuses a wrong one, and opens with the right one', async () => {
-    const page = await openPage(browser, `${server.url}/${slug}/present`, DESKTOP);
+    const page = await openPage(e2e.browser, `${e2e.server.url}/${slug}/present`, DESKTOP);
     await page.getByRole('heading', { name: 'Presenter key' }).waitFor();
     expect(await page.getByRole('button', { name: /next/i }).count()).toBe(0);
 
@@ -62,14 +55,14 @@ describe('the presenter console', () => {
     await page.getByRole('button', { name: 'Present' }).click();
     expect(await page.getByRole('alert').textContent()).toMatch(/wrong presenter key/i);
 
-    await page.getByLabel(/key/i).fill(server.key);
+    await page.getByLabel(/key/i).fill(e2e.server.key);
     await page.getByRole('button', { name: 'Present' }).click();
     await page.locator('presenter-page connection-badge[status="live"]').waitFor();
     await page.getByText('say hello').waitFor(); // the notes come with the key
   });
 
   it('jumps to any slide from the grid, and every phone follows', async () => {
-    const phone = await openPhone(browser, server, slug);
+    const phone = await openPhone(e2e.browser, e2e.server, slug);
     await presenter.locator('slide-grid').getByRole('button', { name: /3\s*Your setup/ }).click();
     await phone.getByRole('heading', { name: 'Your setup' }).waitFor();
     expect(await counter(phone)).toBe('3 / 4');
@@ -77,7 +70,7 @@ describe('the presenter console', () => {
   });
 
   it('asks an ad-hoc question that reaches phones and the screen at once', async () => {
-    const [phone, screen] = await Promise.all([openPhone(browser, server, slug), openScreen(browser, server, slug)]);
+    const [phone, screen] = await Promise.all([openPhone(e2e.browser, e2e.server, slug), openScreen(e2e.browser, e2e.server, slug)]);
     voter = phone;
     await presenter.getByText('Ask an ad-hoc question').click();
     await presenter.getByLabel('Question', { exact: true }).fill('Coffee or tea?');
@@ -118,7 +111,7 @@ describe('the presenter console', () => {
 
   it('drives the talk from a phone: tap the slide for next, swipe to go back', async () => {
     await api('/slide', { index: 0 });
-    const remote = await openPresenter(browser, server, slug, PHONE);
+    const remote = await openPresenter(e2e.browser, e2e.server, slug, PHONE);
     await expect.poll(() => counter(remote)).toBe('1 / 4');
     await remote.locator('.current slide-view').tap();
     await expect.poll(() => counter(remote)).toBe('2 / 4');
@@ -136,7 +129,7 @@ describe('the presenter console', () => {
 describe('a refused answer', () => {
   it('shows the server’s reason on the phone', async () => {
     const { id } = await api('/polls', { question: 'Ready?', options: ['Yes', 'No'] });
-    const context = await browser.newContext(PHONE);
+    const context = await e2e.browser.newContext(PHONE);
     // this phone stops hearing poll updates, so it still thinks the poll is open after it closed
     let deaf = false;
     await context.routeWebSocket(/socket\.io/, (ws) => {
@@ -146,7 +139,7 @@ describe('a refused answer', () => {
       });
     });
     const phone = await context.newPage();
-    await phone.goto(`${server.url}/${slug}`);
+    await phone.goto(`${e2e.server.url}/${slug}`);
     await phone.getByRole('group', { name: 'Ready?' }).waitFor();
     deaf = true;
     await api(`/polls/${id}/close`);
@@ -161,13 +154,13 @@ describe('a refused answer', () => {
 describe('someone guessing keys from the room’s shared address', () => {
   it('cannot lock out a presenter who is already in: reloads keep working on the presenter session', async () => {
     await api('/slide', { index: 0 }); // the slide whose notes say hello
-    const console_ = await openPresenter(browser, server, slug);
+    const console_ = await openPresenter(e2e.browser, e2e.server, slug);
     await console_.locator('presenter-page connection-badge[status="live"]').waitFor();
     // The page swapped the key for the session the server sent, and keeps that.
     await expect.poll(() => console_.evaluate((s) => localStorage.getItem(`lectern:key:${s}`), slug)).toMatch(/^ls1\./);
 
-    for (let i = 0; i < 7; i++) await connectError(server.url, { talk: slug, key: `guess-${i}` });
-    expect((await connectError(server.url, { talk: slug, key: server.key })).data?.code).toBe('rate_limited');
+    for (let i = 0; i < 7; i++) await connectError(e2e.server.url, { talk: slug, key: `guess-${i}` });
+    expect((await connectError(e2e.server.url, { talk: slug, key: e2e.server.key })).data?.code).toBe('rate_limited');
 
     await console_.reload();
     await console_.locator('presenter-page connection-badge[status="live"]').waitFor();

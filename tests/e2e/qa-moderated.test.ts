@@ -2,34 +2,26 @@
  * Moderated Q&A (`qa: moderated` in the deck): a phone's question reaches the presenter only,
  * waits on the asking phone as "Awaiting approval", and reaches every phone once approved.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ask, openPhone, openPresenter, openQuestions, questionRow } from './views.js';
 import { fixtureDeck } from '../helpers/decks.js';
+import { useBrowserTest } from '../helpers/e2e.js';
 
 const DECK = fixtureDeck('moderated');
 const QUESTION = 'Which reverse proxy do you run?';
 
-let server: TestServer;
-let browser: Browser;
+const e2e = useBrowserTest({ decks: [DECK] });
 let presenter: Page;
 let asker: Page;
 let other: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ decks: [DECK] }), launchBrowser()]);
-  const slug = server.slugs[0]!;
-  presenter = await openPresenter(browser, server, slug);
-  [asker, other] = await Promise.all([openPhone(browser, server, slug), openPhone(browser, server, slug)]);
+  const slug = e2e.server.slugs[0]!;
+  presenter = await openPresenter(e2e.browser, e2e.server, slug);
+  [asker, other] = await Promise.all([openPhone(e2e.browser, e2e.server, slug), openPhone(e2e.browser, e2e.server, slug)]);
   await Promise.all([asker, other].map(openQuestions));
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('moderated questions', () => {
   it('shows a new question to the presenter and its asker only', async () => {

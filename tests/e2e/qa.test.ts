@@ -4,15 +4,12 @@
  * code rendered as code and markup shown as text; a deck with `qa: off` shows no Questions at all.
  * Needs the built client (`npm run build`, which `npm test` runs first).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PHONE } from '../helpers/browser.js';
 import { ask, deepText, openPhone, openPresenter, openQuestions, openScreen, questionRow } from './views.js';
-import { fixtureDeck } from '../helpers/decks.js';
+import { fixtureDeck, tempDeck } from '../helpers/decks.js';
+import { useBrowserTest } from '../helpers/e2e.js';
 
 const DECK = fixtureDeck('ui-polls');
 const OFF_DECK = `---\ntitle: No questions please\nslug: quiet\nqa: off\n---\n\n# Quiet talk\n\nJust slides.\n`;
@@ -20,9 +17,7 @@ const OFF_DECK = `---\ntitle: No questions please\nslug: quiet\nqa: off\n---\n\n
 const BACKUP = 'How do you back up `/var/lib` with `restic`?';
 const MARKUP = 'Is <b>DNS</b> always to blame?';
 
-let server: TestServer;
-let browser: Browser;
-let dir: string;
+const e2e = useBrowserTest(async () => ({ decks: [DECK, await tempDeck(OFF_DECK, {}, 'quiet.md')] }));
 let slug: string;
 let presenter: Page;
 let screen: Page;
@@ -33,21 +28,12 @@ const upvote = (phone: Page, text: string) => questionRow(phone, 'question-list'
 const pinned = () => deepText(screen.locator('pinned-question'));
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-qa-'));
-  await writeFile(join(dir, 'quiet.md'), OFF_DECK);
-  [server, browser] = await Promise.all([startTestServer({ decks: [DECK, join(dir, 'quiet.md')] }), launchBrowser()]);
-  slug = server.slugs.find((s) => s !== 'quiet')!;
-  presenter = await openPresenter(browser, server, slug);
-  screen = await openScreen(browser, server, slug);
-  phones = await Promise.all([0, 1, 2].map(() => openPhone(browser, server, slug)));
+  slug = e2e.server.slugs.find((s) => s !== 'quiet')!;
+  presenter = await openPresenter(e2e.browser, e2e.server, slug);
+  screen = await openScreen(e2e.browser, e2e.server, slug);
+  phones = await Promise.all([0, 1, 2].map(() => openPhone(e2e.browser, e2e.server, slug)));
   await Promise.all(phones.map(openQuestions));
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('questions from the audience', () => {
   it('lets phones ask and upvote, and the screen shows the question the presenter pins', async () => {
@@ -126,11 +112,11 @@ describe('questions from the audience', () => {
   });
 
   it('offers no Questions on a talk that turned Q&A off, but still takes reactions', async () => {
-    const phone = await openPhone(browser, server, 'quiet', PHONE);
+    const phone = await openPhone(e2e.browser, e2e.server, 'quiet', PHONE);
     await phone.getByRole('heading', { name: 'Quiet talk' }).waitFor();
     expect(await phone.getByRole('button', { name: /^Questions/ }).count()).toBe(0);
     await phone.getByRole('group', { name: 'Reactions' }).getByRole('button', { name: 'Applause' }).waitFor();
-    const console_ = await openPresenter(browser, server, 'quiet');
+    const console_ = await openPresenter(e2e.browser, e2e.server, 'quiet');
     await console_.getByText('Questions are off for this talk').waitFor();
   });
 });

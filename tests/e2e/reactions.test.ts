@@ -3,17 +3,16 @@
  * viewers who reduce motion), the presenter counts them per slide, and a phone that taps faster
  * than the server allows is told so politely.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECTOR, launchBrowser, openPage } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECTOR, openPage } from '../helpers/browser.js';
 import { deepText, openPhone, openPresenter, openScreen } from './views.js';
 import { fixtureDeck } from '../helpers/decks.js';
+import { useBrowserTest } from '../helpers/e2e.js';
 
 const DECK = fixtureDeck('ui-polls');
 
-let server: TestServer;
-let browser: Browser;
+const e2e = useBrowserTest({ decks: [DECK] });
 let slug: string;
 let presenter: Page;
 let screen: Page;
@@ -31,17 +30,11 @@ const count = async (name: string) => {
 };
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ decks: [DECK] }), launchBrowser()]);
-  slug = server.slugs[0]!;
-  presenter = await openPresenter(browser, server, slug);
-  screen = await openScreen(browser, server, slug);
-  phones = await Promise.all([0, 1].map(() => openPhone(browser, server, slug)));
+  slug = e2e.server.slugs[0]!;
+  presenter = await openPresenter(e2e.browser, e2e.server, slug);
+  screen = await openScreen(e2e.browser, e2e.server, slug);
+  phones = await Promise.all([0, 1].map(() => openPhone(e2e.browser, e2e.server, slug)));
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('reactions', () => {
   it('float up the screen and add up on the presenter’s console', async () => {
@@ -69,8 +62,8 @@ describe('reactions', () => {
   });
 
   it('fade in place on a screen that asks for reduced motion', async () => {
-    const calm = await (await browser.newContext({ ...PROJECTOR, reducedMotion: 'reduce' })).newPage();
-    await calm.goto(`${server.url}/${slug}/screen`);
+    const calm = await (await e2e.browser.newContext({ ...PROJECTOR, reducedMotion: 'reduce' })).newPage();
+    await calm.goto(`${e2e.server.url}/${slug}/screen`);
     await calm.locator('slide-view').waitFor(); // the slides come after the socket's first state
     await tap(phones[1]!, 'Love it');
     const span = calm.locator('reaction-burst span').first();
@@ -80,7 +73,7 @@ describe('reactions', () => {
   });
 
   it('tells a phone that taps too fast to slow down, politely', async () => {
-    const phone = await openPhone(browser, server, slug);
+    const phone = await openPhone(e2e.browser, e2e.server, slug);
     for (let i = 0; i < 16; i++) await tap(phone, 'Agree');
     const status = phone.locator('reaction-bar [role="status"]');
     await expect.poll(() => status.textContent()).toBe('So many reactions! Give it a second.');
@@ -88,7 +81,7 @@ describe('reactions', () => {
   });
 
   it('gives every reaction button a name and a thumb-sized target', async () => {
-    const phone = await openPage(browser, `${server.url}/${slug}`, { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+    const phone = await openPage(e2e.browser, `${e2e.server.url}/${slug}`, { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
     const buttons = phone.getByRole('group', { name: 'Reactions' }).getByRole('button');
     await buttons.first().waitFor();
     expect(await buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).toEqual([

@@ -3,13 +3,11 @@
  * phone lands on the current slide, and a wrong presenter key is explained, not ignored.
  * Needs the built client (`npm run build`, which `npm test` runs first).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from '../helpers/browser.js';
+import { useBrowserTest } from '../helpers/e2e.js';
+import { tempDeck } from '../helpers/decks.js';
 
 const DECK = `---
 title: Sync demo
@@ -36,33 +34,21 @@ const veryLongIdentifierSoTheCodeBlockIsWiderThanAPhone = 'scrolls inside its bo
 The end.
 `;
 
-let server: TestServer;
-let browser: Browser;
-let dir: string;
+const e2e = useBrowserTest(async () => ({ decks: [await tempDeck(DECK, {}, 'sync-demo.md')] }));
 let slug: string;
 
 /** Text of the visible counter ("n / N") on a page. */
 const counter = (page: Page) => page.locator('slide-counter .value').first().textContent();
 
 async function openAudience(): Promise<Page> {
-  const page = await (await browser.newContext(PHONE)).newPage();
-  await page.goto(`${server.url}/${slug}`);
+  const page = await (await e2e.browser.newContext(PHONE)).newPage();
+  await page.goto(`${e2e.server.url}/${slug}`);
   return page;
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-e2e-'));
-  const file = join(dir, 'sync-demo.md');
-  await writeFile(file, DECK);
-  [server, browser] = await Promise.all([startTestServer({ decks: [file] }), launchBrowser()]);
-  slug = server.slugs[0]!;
+  slug = e2e.server.slugs[0]!;
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
 
 describe('live sync in the browser', () => {
   it('moves the phone to slide 2 when the presenter presses ArrowRight', async () => {
@@ -70,8 +56,8 @@ describe('live sync in the browser', () => {
     await phone.getByRole('heading', { name: 'Welcome to Lectern' }).waitFor();
     expect(await counter(phone)).toBe('1 / 3');
 
-    const presenter = await (await browser.newContext(DESKTOP)).newPage();
-    await presenter.goto(`${server.url}/${slug}/present#key=${encodeURIComponent(server.key)}`);
+    const presenter = await (await e2e.browser.newContext(DESKTOP)).newPage();
+    await presenter.goto(`${e2e.server.url}/${slug}/present#key=${encodeURIComponent(e2e.server.key)}`);
     await presenter.locator('connection-badge[status="live"]').waitFor();
     await presenter.getByText('greet the room').waitFor(); // notes reach the presenter only
     // the key leaves the address bar once it is stored
@@ -98,16 +84,16 @@ describe('live sync in the browser', () => {
   }, 60_000);
 
   it('shows the projector the current slide filling a 16:9 window', async () => {
-    const screen = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-    await screen.goto(`${server.url}/${slug}/screen`);
+    const screen = await (await e2e.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    await screen.goto(`${e2e.server.url}/${slug}/screen`);
     await screen.getByRole('heading', { name: 'Second slide' }).waitFor();
     const box = await screen.locator('slide-view').boundingBox();
     expect(box).toMatchObject({ x: 0, y: 0, width: 1280, height: 720 });
   }, 60_000);
 
   it('tells the presenter when the key is wrong', async () => {
-    const page = await (await browser.newContext(DESKTOP)).newPage();
-    await page.goto(`${server.url}/${slug}/present#key=not-the-key`);
+    const page = await (await e2e.browser.newContext(DESKTOP)).newPage();
+    await page.goto(`${e2e.server.url}/${slug}/present#key=not-the-key`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/key/i);
