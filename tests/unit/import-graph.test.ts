@@ -1,6 +1,7 @@
 /**
  * Dependencies point one way (docs/ARCHITECTURE.md): contract/ imports nothing of ours, db/ only
- * contract/, server/ never client/, client/ only client/ and contract/. Reads the sources and
+ * contract/, server/ never client/, client/ only client/ and contract/; inside server/, HTTP and
+ * realtime meet only in shared modules (auth/, errors.ts). Reads the sources and
  * parses them with the TypeScript parser, so every form of import counts: `import`, `import type`,
  * `export … from`, side-effect imports, dynamic `import()` and `import('…').Type`.
  */
@@ -114,6 +115,15 @@ describe('the import graph', () => {
 
   it('server/ never imports client/', () => {
     const bad = edgesUnder('server').filter((e) => (e.to ? within(e.to, 'client') : e.spec.startsWith('<')));
+    expect(bad.map(describeEdge)).toEqual([]);
+  });
+
+  it('HTTP (server/middleware, server/routes) and sockets (server/realtime) share server/auth and server/errors, never each other', () => {
+    const http = ['server/middleware', 'server/routes'];
+    const bad = [
+      ...http.flatMap(edgesUnder).filter((e) => e.to && within(e.to, 'server/realtime')),
+      ...edgesUnder('server/realtime').filter((e) => e.to && within(e.to, ...http)),
+    ];
     expect(bad.map(describeEdge)).toEqual([]);
   });
 
