@@ -86,6 +86,7 @@ let
     builtins.elem top [
       "bin"
       "client"
+      "contract"
       "db"
       "decks"
       "scripts"
@@ -97,9 +98,8 @@ let
       "README.md"
       "tsconfig.json"
       "vite.config.ts"
+      "vitest.config.ts"
     ]
-    || relative == "nix"
-    || relative == "nix/vitest-check.config.ts"
   );
 
   # Build-time paths must not reach the program; this replaces those that patchShebangs and npm
@@ -155,11 +155,11 @@ buildNpmPackage {
     npm_config_update_notifier = "false";
   };
 
-  # the tests that need no database server and no browser (nix/vitest-check.config.ts)
+  # the unit tests: no database server, no browser, no network (vitest.config.ts, project "unit")
   doCheck = true;
   checkPhase = ''
     runHook preCheck
-    node_modules/.bin/vitest run --config nix/vitest-check.config.ts
+    node_modules/.bin/vitest run --project unit
     runHook postCheck
   '';
 

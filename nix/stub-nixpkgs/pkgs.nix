@@ -226,6 +226,9 @@ let
     nixfmt-tree = tool "treefmt" { };
 
     # pkgs/build-support/mkshell/default.nix: its own arguments, the rest goes to mkDerivation
+    # pkgs/build-support/trivial-builders: writeText NAME TEXT
+    writeText = name: text: mkStub name { inherit text; };
+
     mkShell =
       args:
       mkStub "nix-shell" (

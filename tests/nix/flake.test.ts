@@ -6,6 +6,7 @@
  * needs the real nixpkgs (see nix/stub-nixpkgs/flake.nix). Also: the image and the module expose
  * every variable server/config.ts reads.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -108,6 +109,31 @@ describe('flake.nix', () => {
     },
     240_000,
   );
+});
+
+describe('the NixOS VM test', () => {
+  test(
+    'has a server, an embedded-database node and a phone, and its Python script uses only what the driver has',
+    () => {
+      const expr = `checks: let vm = checks.x86_64-linux.vm; in { nodes = builtins.attrNames vm.nodes; inherit (vm) testScript; }`;
+      const vm = JSON.parse(nixFlake(['eval', '--json', `path:${flake.dir}#checks`, '--apply', expr]).stdout) as { nodes: string[]; testScript: string };
+      expect(vm.nodes.sort()).toEqual(['embedded', 'phone', 'server']);
+      const checked = spawnSync('python3', [join(repoRoot, 'tests/nix/check-test-script.py'), vm.nodes.join(',')], { input: vm.testScript, encoding: 'utf8' });
+      expect(checked.stderr).toBe('');
+      expect(checked.status).toBe(0);
+      // what a user does: a phone over the LAN, a websocket, a slide change, restarts
+      expect(vm.testScript).toMatch(/phone\.succeed\(f"node .*phone\.cjs http:\/\/\{host\}/);
+      expect(vm.testScript).toMatch(/systemctl\("restart lectern\.service"\)/);
+    },
+    240_000,
+  );
+
+  test('the script checker refuses a misspelt driver method or an undefined name', () => {
+    for (const script of ['server.wait_for_unt("x")', 'serve.succeed("true")']) {
+      const checked = spawnSync('python3', [join(repoRoot, 'tests/nix/check-test-script.py'), 'server'], { input: script, encoding: 'utf8' });
+      expect(checked.status, script).toBe(1);
+    }
+  });
 });
 
 describe('configuration: every variable server/config.ts reads', () => {

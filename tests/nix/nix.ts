@@ -104,35 +104,15 @@ function readdirSafe(dir: string): Dirent[] {
 /**
  * A copy of what the flake reads, in a fresh folder, for `path:` flake references: a `path:`
  * flake is the whole folder (the repository's would bring node_modules along), and a `git+file`
- * one only what is committed.
+ * one only what git tracks. So the copy is what git tracks or would track (not ignored): no
+ * second list of folders to forget one in.
  */
 export function flakeCopy(): { dir: string; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-flake-'));
-  const entries = [
-    'flake.nix',
-    'flake.lock',
-    'nix',
-    'bin',
-    'client',
-    'db',
-    'decks',
-    'server',
-    'tests',
-    '.npmrc',
-    'package.json',
-    'package-lock.json',
-    'README.md',
-    'tsconfig.json',
-    'vite.config.ts',
-  ];
-  for (const entry of entries) {
-    const from = join(repoRoot, entry);
-    if (!existsSync(from)) continue;
-    cpSync(from, join(dir, entry), {
-      recursive: true,
-      filter: (source) => !/(^|[\\/])(node_modules|dist|data)([\\/]|$)/.test(relative(repoRoot, source)),
-    });
-  }
+  const files = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot })
+    .stdout.split('\0')
+    .filter((file) => file && existsSync(join(repoRoot, file)));
+  for (const file of files) cpSync(join(repoRoot, file), join(dir, file), { recursive: true });
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
