@@ -1,16 +1,13 @@
 /** Q&A and reaction rules as pure functions. */
 import type { SlideEngagement } from '../../contract/http.js';
 import { MAX_NAME_LENGTH, MAX_QUESTION_LENGTH } from '../../contract/limits.js';
-import type { ModerationAction, QaMode, QuestionStatus, ReactionKind } from '../../contract/qa.js';
+import type { ModerationAction, QaMode, QuestionStatus } from '../../contract/qa.js';
 import { ErrorCode, LecternError } from './errors.js';
 import { hasUnstorableCharacters } from './poll.js';
 
 export { MAX_NAME_LENGTH, MAX_QUESTION_LENGTH } from '../../contract/limits.js';
 export { REACTION_KINDS, type ModerationAction, type QaMode, type QuestionStatus, type ReactionKind } from '../../contract/qa.js';
 export type { SlideEngagement } from '../../contract/http.js';
-
-/** What the screen shows for each reaction. */
-export const REACTIONS = { clap: '👏', heart: '❤️', laugh: '😂', mindblown: '🤯', thumbsup: '👍', lost: 'Lost me' } as const satisfies Record<ReactionKind, string>;
 
 /** Checks a question and an optional name; returns them trimmed, or throws with the code to show. */
 export function acceptQuestion(mode: QaMode, text: string, name?: string): { text: string; name: string | null } {
