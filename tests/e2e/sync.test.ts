@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from '../helpers/browser.js';
 import { useBrowserTest } from '../helpers/e2e.js';
 import { tempDeck } from '../helpers/decks.js';
+import { counter } from './views.js';
 
 const DECK = `---
 title: Sync demo
@@ -36,9 +37,6 @@ The end.
 
 const e2e = useBrowserTest(async () => ({ decks: [await tempDeck(DECK, {}, 'sync-demo.md')] }));
 let slug: string;
-
-/** Text of the visible counter ("n / N") on a page. */
-const counter = (page: Page) => page.locator('slide-counter .value').first().textContent();
 
 async function openAudience(): Promise<Page> {
   const page = await (await e2e.browser.newContext(PHONE)).newPage();

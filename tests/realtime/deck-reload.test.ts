@@ -1,8 +1,7 @@
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_DECK, startTestServer, type TestServer } from '../helpers/server.js';
+import { fixtureDeck, tempDeck } from '../helpers/decks.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connect, nextEvent, nextEventWhere } from '../helpers/sockets.js';
 import { newVoterId } from '../helpers/voters.js';
 
@@ -11,8 +10,7 @@ describe('editing the deck while the server runs', () => {
   let file: string;
 
   beforeAll(async () => {
-    file = join(await mkdtemp(join(tmpdir(), 'lectern-reload-')), 'basic.md');
-    await copyFile(FIXTURE_DECK, file);
+    file = await tempDeck(await readFile(fixtureDeck('basic'), 'utf8'), {}, 'basic.md');
     server = await startTestServer({ decks: [file], watchDecks: true });
   });
   afterAll(async () => {
@@ -50,13 +48,11 @@ describe('editing the deck while the server runs', () => {
 });
 
 describe('editing a poll in the deck during its run', () => {
-  const POLL_DECK = FIXTURE_DECK.replace(/basic\.md$/, 'polls.md');
   let server: TestServer;
   let file: string;
 
   beforeAll(async () => {
-    file = join(await mkdtemp(join(tmpdir(), 'lectern-reload-')), 'polls.md');
-    await copyFile(POLL_DECK, file);
+    file = await tempDeck(await readFile(fixtureDeck('polls'), 'utf8'), {}, 'polls.md');
     server = await startTestServer({ decks: [file], watchDecks: true });
   });
   afterAll(async () => {
