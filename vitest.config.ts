@@ -31,7 +31,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 5_000 },
+        // A unit test waits on nothing: a short timeout flags one that does (10 s leaves room on a busy 2-core box).
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 10_000 },
       },
       {
         extends: true,
