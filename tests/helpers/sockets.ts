@@ -1,7 +1,20 @@
 import { io, type Socket } from 'socket.io-client';
+import { afterEach } from 'vitest';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents, TalkState } from '../../contract/events.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * Closes after each test the sockets its tests open; call it in a `describe`. Returns `track`, which
+ * registers a connection (`connect(...).then(track)`) and passes it on.
+ */
+export function closeSocketsAfterEach(): <T extends { socket: TestSocket }>(connection: T) => T {
+  const open: TestSocket[] = [];
+  afterEach(() => {
+    open.splice(0).forEach((s) => s.close());
+  });
+  return (connection) => (open.push(connection.socket), connection);
+}
 
 /** Connects a real socket.io-client and resolves with the socket and the first `state` it gets. */
 export async function connect(url: string, auth: HandshakeAuth): Promise<{ socket: TestSocket; state: TalkState }> {

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionView } from '../../contract/events.js';
 import { drivers } from '../helpers/databases.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { arrives, connect, nextEvent, type TestSocket } from '../helpers/sockets.js';
+import { arrives, closeSocketsAfterEach, connect, nextEvent } from '../helpers/sockets.js';
 import { fixtureDeck } from '../helpers/decks.js';
 import { newVoterId } from '../helpers/voters.js';
 
@@ -11,14 +11,10 @@ const MODERATED_DECK = fixtureDeck('moderated');
 
 describe.each(drivers)('Q&A and reactions on %s', (driver) => {
   let server: TestServer;
-  const open: TestSocket[] = [];
-  const track = <T extends { socket: TestSocket }>(c: T) => (open.push(c.socket), c);
+  const track = closeSocketsAfterEach();
 
   beforeAll(async () => {
     server = await startTestServer({ driver, decks: [OPEN_DECK, MODERATED_DECK] });
-  });
-  afterEach(() => {
-    open.splice(0).forEach((s) => s.close());
   });
   afterAll(async () => {
     await server.close();

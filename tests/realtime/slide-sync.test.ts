@@ -1,20 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../helpers/databases.js';
 import { fixtureDeck } from '../helpers/decks.js';
 import { FIXTURE_DECK, startTestServer, type TestServer } from '../helpers/server.js';
-import { arrives, connect, connectError, nextEvent, type TestSocket } from '../helpers/sockets.js';
+import { arrives, closeSocketsAfterEach, connect, connectError, nextEvent } from '../helpers/sockets.js';
 
 describe.each(drivers)('slide sync on %s', (driver) => {
   let server: TestServer;
-  const open: TestSocket[] = [];
-  const track = <T extends { socket: TestSocket }>(c: T) => (open.push(c.socket), c);
+  const track = closeSocketsAfterEach();
 
   beforeAll(async () => {
     // A second talk, for the audience count: no other test's sockets (or their late disconnects) are in its rooms.
     server = await startTestServer({ driver, decks: [FIXTURE_DECK, fixtureDeck('moderated')] });
-  });
-  afterEach(() => {
-    open.splice(0).forEach((s) => s.close());
   });
   afterAll(async () => {
     await server.close();
