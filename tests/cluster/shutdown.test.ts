@@ -20,7 +20,7 @@ describe('graceful shutdown on SIGTERM', () => {
   }, 60_000);
   afterAll(async () => {
     sockets.forEach((s) => s.close());
-    if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+    await server?.kill();
     await database?.dispose();
   });
 

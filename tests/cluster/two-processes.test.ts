@@ -26,7 +26,7 @@ describe('two processes sharing one Postgres', () => {
   }, 90_000);
   afterAll(async () => {
     sockets.forEach((s) => s.close());
-    for (const p of [a, b]) if (p && p.child.exitCode === null && p.child.signalCode === null) (p.child.kill('SIGKILL'), await p.exited);
+    await Promise.all([a, b].map((p) => p?.kill()));
     await database?.dispose();
   });
 

@@ -28,7 +28,7 @@ describe('Redis hung and killed during a talk (REDIS_URL scale-out, two processe
   }, 90_000);
   afterAll(async () => {
     sockets.forEach((s) => s.close());
-    for (const p of [a, b]) if (p && p.child.exitCode === null) (p.child.kill('SIGKILL'), await p.exited);
+    await Promise.all([a, b].map((p) => p?.kill()));
     redis?.kill('SIGKILL');
     await database?.dispose();
   });

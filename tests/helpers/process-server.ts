@@ -10,6 +10,8 @@ export interface ProcessServer {
   output(): string;
   /** Resolves with the exit code (or signal name) once the process is gone. */
   exited: Promise<number | string | null>;
+  /** Kills the process (SIGKILL) unless it is gone already; resolves once it is. */
+  kill(): Promise<void>;
 }
 
 /** Runs `server/main.ts` as `npm start` does (quiet, no deck watching); `env` adds to or overrides the test's own. */
@@ -36,5 +38,9 @@ export async function spawnServer(decks: string[], env: Record<string, string>):
     child.stdout!.on('data', check);
     void exited.then((code) => (clearTimeout(timer), reject(new Error(`server exited (${code}) before starting:\n${out}`))));
   });
-  return { url: `http://127.0.0.1:${port}`, port, child, output: () => out, exited };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  return { url: `http://127.0.0.1:${port}`, port, child, output: () => out, exited, kill };
 }
