@@ -21,8 +21,6 @@ export interface PollRow {
 export interface NewPoll {
   pollKey: string;
   slideIndex: number | null;
-  question: string;
-  type: PollType;
   spec: PollSpec;
   resultsHidden: boolean;
 }
@@ -33,8 +31,8 @@ function toPoll(row: typeof polls.$inferSelect): PollRow {
     runId: row.runId,
     pollKey: row.pollKey,
     slideIndex: row.slideIndex,
-    question: row.question,
-    type: row.type,
+    question: row.spec.question,
+    type: row.spec.type,
     spec: row.spec,
     status: row.status,
     resultsHidden: row.resultsHidden,
@@ -101,7 +99,7 @@ export async function updatePollSpec(
   const noAnswers = sql`not exists (select 1 from ${votes} where ${votes.pollId} = ${pollId})`;
   const [row] = await db
     .update(polls)
-    .set({ spec, question: spec.question, type: spec.type, slideIndex, ...(resultsHidden === undefined ? {} : { resultsHidden }) })
+    .set({ spec, slideIndex, ...(resultsHidden === undefined ? {} : { resultsHidden }) })
     .where(unanswered ? and(eq(polls.id, pollId), noAnswers) : eq(polls.id, pollId))
     .returning();
   return row ? toPoll(row) : null;

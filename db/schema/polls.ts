@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
-import type { PollSpec, PollStatus, PollType } from '../../contract/poll.js';
+import type { PollSpec, PollStatus } from '../../contract/poll.js';
 import { jsonb, timestamptz } from './columns.js';
 import { runs } from './runs.js';
 
@@ -17,9 +17,7 @@ export const polls = pgTable(
     pollKey: text().notNull(),
     /** null for an ad-hoc poll. */
     slideIndex: integer(),
-    question: text().notNull(),
-    type: text().$type<PollType>().notNull(),
-    /** The full normalised spec, so results stay readable after the deck changes. */
+    /** The full normalised spec (question, type, options …), so results stay readable after the deck changes. */
     spec: jsonb().$type<PollSpec>().notNull(),
     status: text().$type<PollStatus>().notNull().default('closed'),
     resultsHidden: boolean().notNull().default(false),
@@ -30,6 +28,6 @@ export const polls = pgTable(
   (t) => [
     unique('polls_run_id_poll_key_unique').on(t.runId, t.pollKey),
     check('polls_status_check', sql`status in ('open', 'closed')`),
-    check('polls_type_check', sql`type in ('single', 'multiple', 'words', 'scale', 'text')`),
+    check('polls_type_check', sql`spec->>'type' in ('single', 'multiple', 'words', 'scale', 'text')`),
   ],
 );

@@ -14,7 +14,7 @@ describe.each(drivers)('group-commit vote writer on %s', (driver) => {
       const { db } = t.database;
       const talk = await ensureTalk(db, { slug: 'w', title: 'W', deckHash: 'h' });
       const run = await getOrStartRun(db, talk.id);
-      const poll = await ensurePoll(db, run.id, { pollKey: 'p', slideIndex: 0, question: 'Q?', type: 'text', spec, resultsHidden: false });
+      const poll = await ensurePoll(db, run.id, { pollKey: 'p', slideIndex: 0, spec, resultsHidden: false });
       const writer = createVoteWriter(db);
       // Bypasses the domain check on purpose: the writer must still contain a bad row.
       const outcomes = await Promise.allSettled(

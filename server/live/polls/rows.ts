@@ -13,8 +13,6 @@ export function createPollRows(db: Db, cache: RunCache) {
       const row = await ensurePoll(db, state.runId, {
         pollKey: spec.id,
         slideIndex: slide,
-        question: spec.question,
-        type: spec.type,
         spec,
         resultsHidden: spec.results === 'hidden',
       });
