@@ -63,10 +63,48 @@ export class PollStage extends LitElement {
     }
   `;
 
+  #resize: ResizeObserver | undefined;
+
   constructor() {
     super();
     this.poll = null;
     this.results = undefined;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.#resize = new ResizeObserver(() => this.#fit());
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+    this.#resize = undefined;
+  }
+
+  override async updated() {
+    const results = this.renderRoot.querySelector('poll-results');
+    if (results) {
+      await results.updateComplete;
+      this.#resize?.observe(results);
+    }
+    this.#fit();
+  }
+
+  /**
+   * Many options, or long ones, must not run off the projector: the results shrink their text
+   * until the whole chart fits the stage (never below 40 %), instead of being cut off.
+   */
+  #fit() {
+    const results = this.renderRoot.querySelector<HTMLElement>('poll-results');
+    if (!results) return;
+    let size = 1;
+    results.style.fontSize = '';
+    for (let i = 0; i < 6 && results.scrollHeight > results.clientHeight + 1 && size > 0.4; i++) {
+      size = Math.max(0.4, size * Math.min(0.95, results.clientHeight / results.scrollHeight));
+      results.style.fontSize = `${size}em`;
+    }
   }
 
   override render() {

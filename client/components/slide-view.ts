@@ -3,12 +3,34 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Theme } from '../../contract/events.js';
 import { slideContentStyles } from './slide-styles.js';
 
+/** The logical width every fitted slide is laid out at, whatever the window: 36 px body text. */
+export const CANVAS_WIDTH = 1280;
+
+/** `16:9` → 16 / 9; anything unreadable falls back to 16:9. */
+export function aspectRatio(aspect: string | undefined): number {
+  const match = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(aspect ?? '');
+  const ratio = match ? Number(match[1]) / Number(match[2]) : NaN;
+  return Number.isFinite(ratio) && ratio >= 0.5 && ratio <= 4 ? ratio : 16 / 9;
+}
+
+/**
+ * The factor that makes content of `content` size fit in `available` without growing it:
+ * 1 when it fits, less when it is too wide or too tall. Never cuts, never scrolls.
+ */
+export function fitFactor(available: { width: number; height: number }, content: { width: number; height: number }): number {
+  if (content.width <= 0 || content.height <= 0) return 1;
+  return Math.min(1, available.width / content.width, available.height / content.height);
+}
+
 /**
  * Shows one slide's server-rendered HTML. The HTML is the speaker's own deck, rendered on the
  * server, so it is trusted and inserted as is. Knows nothing of the network.
  *
- * `fit` turns the slide into a 16:9 box whose text scales with its width (projector, previews);
- * without it the slide flows like a document (phones).
+ * With `fit` (projector, presenter, previews) the slide is laid out on a fixed logical canvas
+ * (1280 px wide, `aspect` tall) that is scaled to the element's width, so it looks the same on
+ * every screen; content larger than the canvas (a long listing, a wide table) is scaled down
+ * until it fits, never cut off and never scrolled. Without `fit` the slide flows like a
+ * document (phones), wide code and tables scrolling sideways in their own box.
  *
  * @csspart slide - the element holding the slide's HTML
  */
@@ -17,15 +39,18 @@ export class SlideView extends LitElement {
     html: { type: String },
     fit: { type: Boolean, reflect: true },
     theme: { type: String, reflect: true },
+    aspect: { type: String },
     hidePoll: { type: Boolean, reflect: true, attribute: 'hide-poll' },
   };
 
   /** The slide's HTML as the server rendered it. */
   declare html: string;
-  /** Scale to a 16:9 box instead of flowing. */
+  /** Lay out on the fixed canvas and scale to fit, instead of flowing. */
   declare fit: boolean;
   /** The deck's colour scheme; unset follows the reader's preference (chooses shiki's colours). */
   declare theme: Theme | undefined;
+  /** The canvas's proportions, `16:9` (the default) or `4:3` (the deck's `aspect:`). */
+  declare aspect: string | undefined;
   /** Hide the slide's static poll markup, where the page shows the live voting form instead. */
   declare hidePoll: boolean;
 
@@ -37,20 +62,48 @@ export class SlideView extends LitElement {
         color: var(--fg);
       }
       :host([fit]) {
-        aspect-ratio: 16 / 9;
-        container-type: size;
+        position: relative;
         overflow: hidden;
         background: var(--bg);
       }
-      :host([fit]) .slide {
+      .canvas {
+        position: absolute;
+        inset: 0 auto auto 0;
+        transform-origin: 0 0;
+        container-type: size;
+      }
+      .frame {
         box-sizing: border-box;
+        width: 100%;
         height: 100%;
+        padding: 36px 77px;
         display: flex;
         flex-direction: column;
         justify-content: center;
-        padding: 5cqh 6cqw;
+        align-items: center;
+      }
+      .fit-box {
+        flex: none;
+        position: relative;
+      }
+      :host([fit]) .slide {
+        position: absolute;
+        inset: 0 auto auto 0;
+        transform-origin: 0 0;
+        display: flow-root;
         /* 1280 px wide → 36 px text: the projector reads like a slide, not a page */
-        font-size: calc(100cqw / 36);
+        font-size: calc(${CANVAS_WIDTH}px / 36);
+      }
+      /* on the canvas nothing scrolls: a wide listing or table widens the slide, which then scales */
+      :host([fit]) pre {
+        overflow: visible;
+        width: max-content;
+        min-width: 100%;
+        box-sizing: border-box;
+      }
+      :host([fit]) table {
+        display: table;
+        overflow: visible;
       }
       :host([hide-poll]) .poll {
         display: none;
@@ -63,16 +116,75 @@ export class SlideView extends LitElement {
     `,
   ];
 
+  #resize: ResizeObserver | undefined;
+
   constructor() {
     super();
     this.html = '';
     this.fit = false;
     this.theme = undefined;
+    this.aspect = undefined;
     this.hidePoll = false;
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    this.#resize = new ResizeObserver(() => this.#layout());
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+    this.#resize = undefined;
+  }
+
   override render() {
-    return html`<div class="slide" part="slide">${unsafeHTML(this.html)}</div>`;
+    const content = html`<div class="slide" part="slide">${unsafeHTML(this.html)}</div>`;
+    if (!this.fit) return content;
+    const height = CANVAS_WIDTH / aspectRatio(this.aspect);
+    return html`<div class="canvas" style="width:${CANVAS_WIDTH}px;height:${height}px">
+      <div class="frame"><div class="fit-box">${content}</div></div>
+    </div>`;
+  }
+
+  override updated() {
+    if (this.fit) {
+      this.style.aspectRatio = String(aspectRatio(this.aspect));
+      // the content's own size changes (an image loads, a font arrives): fit again
+      const slide = this.renderRoot.querySelector<HTMLElement>('.slide');
+      if (slide) this.#resize?.observe(slide);
+      this.renderRoot.querySelectorAll('img').forEach((img) => img.addEventListener('load', () => this.#layout(), { once: true }));
+    } else {
+      this.style.aspectRatio = '';
+    }
+    this.#layout();
+  }
+
+  /** Scales the canvas to the element, and the content to the canvas. */
+  #layout() {
+    if (!this.fit) return;
+    const canvas = this.renderRoot.querySelector<HTMLElement>('.canvas');
+    const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
+    const box = this.renderRoot.querySelector<HTMLElement>('.fit-box');
+    const slide = this.renderRoot.querySelector<HTMLElement>('.slide');
+    if (!canvas || !frame || !box || !slide) return;
+    canvas.style.transform = `scale(${this.clientWidth / CANVAS_WIDTH})`;
+
+    const style = getComputedStyle(frame);
+    const available = {
+      width: frame.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+      height: frame.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom),
+    };
+    // lay out at the canvas's width, unscaled, and measure what the content really takes
+    slide.style.width = `${available.width}px`;
+    slide.style.transform = '';
+    const natural = { width: Math.max(available.width, slide.scrollWidth), height: slide.scrollHeight };
+    const factor = fitFactor(available, natural);
+    slide.style.transform = factor < 1 ? `scale(${factor})` : '';
+    box.style.width = `${natural.width * factor}px`;
+    box.style.height = `${natural.height * factor}px`;
+    this.dataset.fitScale = factor.toFixed(3);
   }
 }
 
