@@ -89,7 +89,6 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
       lockout: auth.lockout,
       trustProxy: config.trustProxy,
       serverId: randomBytes(6).toString('hex'),
-      publicUrl: config.publicUrl,
       observe: metrics.observeCommand,
     });
     metrics.countSockets(realtime.socketsPerTalk);

@@ -34,7 +34,6 @@ export interface RealtimeDeps {
   clustered: boolean;
   /** This process's name among its peers. */
   serverId: string;
-  publicUrl?: string;
   /** Take the client address from X-Forwarded-For (behind a load balancer). */
   trustProxy?: boolean;
   limits?: Parameters<typeof createRateLimits>[0];
