@@ -2,6 +2,7 @@
  * The realtime contract shared by server and client. No Node imports: the browser bundles this file.
  * Commands are imperative (`slide:goto`), facts past tense (`slide:changed`).
  */
+import { COLOR_SCHEMES, type ColorScheme, type ThemeName } from './theme.js';
 import type { ErrorCode } from './errors.js';
 import type { ActivePoll, Answer, NewPollInput, PollRef, PollResults, PollView } from './poll.js';
 import type { ModerationAction, QaMode, QaState, QuestionView, ReactionKind } from './qa.js';
@@ -19,9 +20,9 @@ export type Role = (typeof Role)[keyof typeof Role];
 /** The roles a client may ask for without a key; the presenter role comes only with the key. */
 export const HANDSHAKE_ROLES = [Role.screen, Role.audience] as const;
 
-/** A deck's colour scheme (front matter `theme`). */
-export const THEMES = ['light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
+/** A deck's forced colour scheme; unset follows the reader's preference. */
+export const THEMES = COLOR_SCHEMES;
+export type Theme = ColorScheme;
 
 /** What a client sends in `io(origin, { auth })`. */
 export interface HandshakeAuth {
@@ -51,7 +52,10 @@ export interface TalkInfo {
   slideCount: number;
   /** Changes whenever the deck file's content changes; clients refetch slides when it does. */
   hash: string;
+  /** The colour scheme the deck forces (its theme has only one, or `colorSchema:`); unset: the reader's. */
   theme?: Theme;
+  /** The built-in theme the deck's `theme:` resolved to. */
+  themeName: ThemeName;
   accent?: string;
   /** Audience Q&A mode from the deck's front matter. */
   qa: QaMode;

@@ -2,6 +2,7 @@
 import type { RunInfo, TalkInfo } from './events.js';
 import type { PollResults, PollView } from './poll.js';
 import type { QaMode, QuestionView } from './qa.js';
+import type { SlideLayout } from './theme.js';
 
 /** One row of `GET /api/talks`. */
 export interface TalkSummary {
@@ -17,6 +18,8 @@ export interface SlideData {
   title: string;
   html: string;
   notes?: string;
+  /** A title or section slide (the theme's large, centred style); absent for an ordinary one. */
+  layout?: SlideLayout;
 }
 
 /** `GET /api/talks/:slug`: the talk and all its slides. */

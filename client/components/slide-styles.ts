@@ -8,6 +8,7 @@ export const slideContentStyles = css`
   .slide {
     overflow-wrap: anywhere;
     line-height: 1.45;
+    font-family: var(--slide-font, inherit);
   }
   .slide > :first-child {
     margin-top: 0;
@@ -22,6 +23,10 @@ export const slideContentStyles = css`
     line-height: 1.15;
     margin: 0 0 0.5em;
     text-wrap: balance;
+    font-family: var(--heading-font, inherit);
+    font-weight: var(--heading-weight, 700);
+    letter-spacing: var(--heading-tracking, normal);
+    color: var(--heading-color, inherit);
   }
   h1 {
     font-size: 1.9em;
@@ -50,6 +55,36 @@ export const slideContentStyles = css`
   }
   a {
     color: var(--accent-text);
+    text-decoration: var(--link-decoration, underline);
+    text-underline-offset: 0.15em;
+  }
+  /* a title slide and a section divider: large, centred, on the theme's title colours */
+  :host([layout]) .slide {
+    text-align: center;
+  }
+  :host([layout='title']) h1,
+  :host([layout='title']) h2 {
+    font-size: 2.5em;
+    line-height: 1.05;
+  }
+  :host([layout='section']) h1,
+  :host([layout='section']) h2 {
+    font-size: 2.1em;
+  }
+  :host([layout]) p {
+    color: var(--title-muted, var(--muted));
+    font-size: 1.1em;
+  }
+  :host([layout][fit]) {
+    background: var(--title-bg, var(--bg));
+    color: var(--title-fg, var(--fg));
+  }
+  :host([layout][fit]) h1,
+  :host([layout][fit]) h2 {
+    color: var(--title-fg, var(--heading-color, inherit));
+  }
+  :host([layout][fit]) p {
+    color: var(--title-fg, var(--muted));
   }
   strong {
     font-weight: 650;

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Theme } from '../../contract/events.js';
+import type { SlideLayout } from '../../contract/theme.js';
 import { slideContentStyles } from './slide-styles.js';
 
 /** The logical width every fitted slide is laid out at, whatever the window: 36 px body text. */
@@ -40,6 +41,7 @@ export class SlideView extends LitElement {
     fit: { type: Boolean, reflect: true },
     theme: { type: String, reflect: true },
     aspect: { type: String },
+    layout: { type: String, reflect: true },
     hidePoll: { type: Boolean, reflect: true, attribute: 'hide-poll' },
   };
 
@@ -51,6 +53,8 @@ export class SlideView extends LitElement {
   declare theme: Theme | undefined;
   /** The canvas's proportions, `16:9` (the default) or `4:3` (the deck's `aspect:`). */
   declare aspect: string | undefined;
+  /** `title` or `section`: the theme's large, centred style for a title or section slide. */
+  declare layout: SlideLayout | undefined;
   /** Hide the slide's static poll markup, where the page shows the live voting form instead. */
   declare hidePoll: boolean;
 
@@ -124,6 +128,7 @@ export class SlideView extends LitElement {
     this.fit = false;
     this.theme = undefined;
     this.aspect = undefined;
+    this.layout = undefined;
     this.hidePoll = false;
   }
 

@@ -17,10 +17,12 @@ export function luminance(color: string): number | undefined {
 }
 
 /**
- * Sets data-theme and --accent on <html>; an accent that is not a CSS colour is ignored. Text
+ * Sets data-deck-theme (the built-in theme, client/styles/themes.css), data-theme (a forced
+ * colour scheme) and --accent on <html>; an accent that is not a CSS colour is ignored. Text
  * on the accent (primary buttons, tags) turns white or black, whichever reads better on it.
  */
-export function applyDeckTheme(talk: Pick<TalkInfo, 'theme' | 'accent'>, root: HTMLElement = document.documentElement): void {
+export function applyDeckTheme(talk: Pick<TalkInfo, 'theme' | 'accent'> & Partial<Pick<TalkInfo, 'themeName'>>, root: HTMLElement = document.documentElement): void {
+  root.dataset.deckTheme = talk.themeName ?? 'default';
   if (talk.theme === 'light' || talk.theme === 'dark') root.dataset.theme = talk.theme;
   else delete root.dataset.theme;
   const lum = talk.accent && CSS.supports('color', talk.accent) ? luminance(talk.accent) : undefined;
@@ -28,8 +30,11 @@ export function applyDeckTheme(talk: Pick<TalkInfo, 'theme' | 'accent'>, root: H
     root.style.setProperty('--accent', talk.accent);
     // contrast with white is 1.05 / (L + 0.05), with black (L + 0.05) / 0.05: they cross at L ≈ 0.18
     root.style.setProperty('--on-accent', lum > 0.179 ? '#0b0d10' : '#ffffff');
+    // links in the deck's accent, pulled toward the text colour so they read on either scheme
+    root.style.setProperty('--accent-text', 'color-mix(in oklab, var(--accent), var(--fg) 30%)');
   } else {
     root.style.removeProperty('--accent');
     root.style.removeProperty('--on-accent');
+    root.style.removeProperty('--accent-text');
   }
 }

@@ -1,34 +1,74 @@
 /** Server-side syntax highlighting with one lazily created, shared shiki highlighter. */
-import { createHighlighter, type Highlighter } from 'shiki';
+import { bundledThemes, createHighlighter, type BundledTheme, type Highlighter, type ThemeRegistration } from 'shiki';
+import type { ThemeName } from '../../contract/theme.js';
+import { readable } from './contrast.js';
 
 const LANGS = [
   'nix', 'bash', 'shellscript', 'yaml', 'typescript', 'javascript', 'json', 'html', 'css',
   'python', 'diff', 'toml', 'sql', 'dockerfile', 'markdown', 'ini', 'go', 'rust', 'jsx', 'tsx',
 ];
-const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+
+/** Each built-in theme's code colours, light and dark (a single-scheme theme uses one for both). */
+const CODE_THEMES: Readonly<Record<ThemeName, { light: BundledTheme; dark: BundledTheme }>> = {
+  default: { light: 'github-light-default', dark: 'github-dark-default' },
+  dark: { light: 'github-dark-default', dark: 'github-dark-default' },
+  contrast: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+  serif: { light: 'rose-pine-dawn', dark: 'rose-pine-moon' },
+  terminal: { light: 'vitesse-dark', dark: 'vitesse-dark' },
+  lead: { light: 'catppuccin-latte', dark: 'catppuccin-mocha' },
+};
+
+/** WCAG AA for every theme's code; AAA for the high-contrast one. */
+const MIN_CONTRAST: Readonly<Record<ThemeName, number>> = { default: 4.5, dark: 4.5, contrast: 7, serif: 4.5, terminal: 4.5, lead: 4.5 };
+
+/** The name shiki knows a built-in theme's code colours by. */
+const codeThemeId = (theme: ThemeName, scheme: 'light' | 'dark') => `lectern-${theme}-${scheme}`;
+
+/** A bundled shiki theme with every token colour moved to at least `min` on its background. */
+async function readableTheme(base: BundledTheme, id: string, min: number): Promise<ThemeRegistration> {
+  const source = ((await bundledThemes[base]()) as { default: ThemeRegistration }).default;
+  const type = source.type ?? 'light';
+  const background = source.colors?.['editor.background'] ?? source.bg ?? (type === 'dark' ? '#000000' : '#ffffff');
+  const fix = (color: string | undefined) => (color ? readable(color, background, min) : color);
+  return {
+    ...source,
+    name: id,
+    colors: { ...source.colors, 'editor.foreground': fix(source.colors?.['editor.foreground'] ?? source.fg) ?? (type === 'dark' ? '#ffffff' : '#000000') },
+    tokenColors: (source.tokenColors ?? source.settings ?? []).map((rule) =>
+      rule.settings?.foreground ? { ...rule, settings: { ...rule.settings, foreground: fix(rule.settings.foreground) } } : rule,
+    ),
+  };
+}
 
 let pending: Promise<Highlighter> | undefined;
 
 /** The shared highlighter; created on first use (loading grammars takes a moment) and reused. */
 export function getHighlighter(): Promise<Highlighter> {
-  pending ??= createHighlighter({ themes: Object.values(THEMES), langs: LANGS }).catch((err: unknown) => {
-    pending = undefined; // let a later load retry instead of caching the failure
-    throw err;
-  });
+  pending ??= Promise.all(
+    Object.entries(CODE_THEMES).flatMap(([theme, pair]) =>
+      (['light', 'dark'] as const).map((scheme) => readableTheme(pair[scheme], codeThemeId(theme as ThemeName, scheme), MIN_CONTRAST[theme as ThemeName])),
+    ),
+  )
+    .then((themes) => createHighlighter({ themes, langs: LANGS }))
+    .catch((err: unknown) => {
+      pending = undefined; // let a later load retry instead of caching the failure
+      throw err;
+    });
   return pending;
 }
 
 /**
- * Highlights `code` as `lang` into a <pre class="shiki"> with both themes as CSS variables
- * (--shiki-light / --shiki-dark, no default colour) so the page picks one with prefers-color-scheme.
- * Returns null when the language is not loaded, so the caller falls back to plain escaped code.
+ * Highlights `code` as `lang` into a <pre class="shiki"> with the deck theme's light and dark
+ * code colours as CSS variables (--shiki-light / --shiki-dark, no default colour), so the page
+ * picks one by the deck's or the reader's colour scheme. Returns null when the language is not
+ * loaded, so the caller falls back to plain escaped code.
  */
-export function highlight(hl: Highlighter, code: string, lang: string): string | null {
+export function highlight(hl: Highlighter, code: string, lang: string, theme: ThemeName = 'default'): string | null {
   const known = hl.getLoadedLanguages().includes(lang);
   if (!known) return null;
   return hl.codeToHtml(code, {
     lang,
-    themes: THEMES,
+    themes: { light: codeThemeId(theme, 'light'), dark: codeThemeId(theme, 'dark') },
     defaultColor: false,
     transformers: [
       {

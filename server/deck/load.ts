@@ -6,8 +6,8 @@ import { resolveImageRef } from './assets.js';
 import { DeckError, SlideError } from './errors.js';
 import { parseDeckSource } from './parse.js';
 import { renderSlide } from './render.js';
+import { resolveTheme } from './themes.js';
 import type { Deck, Slide } from './types.js';
-import { THEMES, type Theme } from '../../contract/events.js';
 import { QA_MODES, type QaMode } from '../../contract/qa.js';
 
 export { DeckError } from './errors.js';
@@ -37,7 +37,9 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
   const dir = path.dirname(abs);
   const baseName = path.basename(abs, path.extname(abs));
   const slug = pickSlug(abs, baseName, meta['slug'], opts.slug);
-  const ctx = { slug, resolveImage: (ref: string) => resolveImageRef(dir, ref) };
+  // before the slides: the theme picks the code colours they are rendered with
+  const theme = resolveTheme(meta['theme'], meta['colorSchema']);
+  const ctx = { slug, resolveImage: (ref: string) => resolveImageRef(dir, ref), theme: theme.name };
 
   const slides: Slide[] = [];
   const pollSlides = new Map<string, number>();
@@ -54,6 +56,7 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
     }
     if (index === 0) firstHeading = rendered.title;
     const slide: Slide = { index, title: rendered.title ?? `Slide ${number}`, html: rendered.html, notes: rendered.notes };
+    if (rendered.headline) slide.layout = index === 0 ? 'title' : 'section';
     if (rendered.poll) {
       const first = pollSlides.get(rendered.poll.id);
       if (first !== undefined) {
@@ -73,14 +76,12 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
     dir,
     hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
     slides,
+    themeName: theme.name,
+    warnings: theme.warning ? [theme.warning] : [],
   };
+  if (theme.scheme) deck.theme = theme.scheme;
   const author = text(abs, meta, 'author');
   if (author) deck.author = author;
-  const theme = meta['theme'];
-  if (theme !== undefined && theme !== null) {
-    if (!THEMES.includes(theme as Theme)) throw new DeckError(abs, `front matter "theme" must be light or dark (got ${JSON.stringify(theme)})`);
-    deck.theme = theme as Theme;
-  }
   const qa = meta['qa'];
   if (qa !== undefined && qa !== null) {
     if (!QA_MODES.includes(qa as QaMode)) throw new DeckError(abs, `front matter "qa" must be open, moderated or off (got ${JSON.stringify(qa)})`);

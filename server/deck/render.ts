@@ -8,19 +8,22 @@ import { renderPoll } from './poll-html.js';
 import { SlideError } from './errors.js';
 import type { PollSpec } from './types.js';
 import type { SlideSource } from './parse.js';
+import type { ThemeName } from '../../contract/theme.js';
 
-/** What rendering needs beyond the Markdown: where images live. */
-export type RenderContext = ImageEnv;
+/** What rendering needs beyond the Markdown: where images live, and the deck's theme (code colours). */
+export type RenderContext = ImageEnv & { theme?: ThemeName };
 
 export interface RenderedSlide {
   html: string;
   notes: string;
   /** Plain text of the first heading, or null when the slide has none. */
   title: string | null;
+  /** Headings and at most two short lines of text, nothing else: a title or section slide. */
+  headline: boolean;
   poll?: PollSpec;
 }
 
-type SlideEnv = Env & ImageEnv;
+type SlideEnv = Env & ImageEnv & { theme?: ThemeName };
 
 let pending: Promise<MarkdownIt> | undefined;
 
@@ -32,14 +35,14 @@ function getMarkdown(): Promise<MarkdownIt> {
     md.use(imagesPlugin);
     const escape = md.utils.escapeHtml;
 
-    md.renderer.rules.fence = (tokens, idx) => {
+    md.renderer.rules.fence = (tokens, idx, _options, env: Env | undefined) => {
       const token = tokens[idx] as Token;
       const poll = token.meta?.['poll'] as PollSpec | undefined;
       if (poll) return renderPoll(poll, escape);
       const lang = token.info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
       // markdown-it keeps the final newline; shiki would render it as an empty last line.
       const code = token.content.replace(/\n$/, '');
-      const highlighted = lang ? highlight(hl, code, lang) : null;
+      const highlighted = lang ? highlight(hl, code, lang, (env as SlideEnv | undefined)?.theme) : null;
       if (highlighted) return `${highlighted}\n`;
       const langAttr = lang ? ` data-lang="${escape(lang)}"` : '';
       return `<pre${langAttr}><code>${escape(token.content)}</code></pre>\n`;
@@ -64,13 +67,13 @@ function getMarkdown(): Promise<MarkdownIt> {
 /** Renders one slide (body and notes); throws SlideError for a bad poll block or a second poll. */
 export async function renderSlide(slide: Pick<SlideSource, 'body' | 'notes'>, ctx: RenderContext): Promise<RenderedSlide> {
   const md = await getMarkdown();
-  const env: SlideEnv = { slug: ctx.slug, resolveImage: ctx.resolveImage };
+  const env: SlideEnv = { slug: ctx.slug, resolveImage: ctx.resolveImage, ...(ctx.theme ? { theme: ctx.theme } : {}) };
   const tokens = md.parse(slide.body, env);
   const poll = attachPoll(tokens);
   const html = md.renderer.render(tokens, md.options, env);
   // Notes never get attachPoll: a ```poll there is shown as code, only the slide itself can hold a poll.
   const notes = slide.notes.trim() ? md.render(slide.notes, { ...env }) : '';
-  const rendered: RenderedSlide = { html, notes, title: firstHeading(tokens) };
+  const rendered: RenderedSlide = { html, notes, title: firstHeading(tokens), headline: isHeadline(tokens) };
   if (poll) rendered.poll = poll;
   return rendered;
 }
@@ -92,6 +95,26 @@ function attachPoll(tokens: Token[]): PollSpec | undefined {
     found = { spec, line };
   }
   return found?.spec;
+}
+
+/**
+ * A slide of headings and at most two short paragraphs (a subtitle, a name and date): the deck's
+ * title slide when it comes first, a section divider elsewhere. Lists, code, tables, quotes,
+ * polls or longer text make an ordinary slide.
+ */
+function isHeadline(tokens: Token[]): boolean {
+  let headings = 0;
+  let paragraphs = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.level !== 0 || token.type.endsWith('_close') || token.type === 'inline') continue;
+    if (token.type === 'heading_open') headings++;
+    else if (token.type === 'paragraph_open') {
+      paragraphs++;
+      if ((tokens[i + 1]?.content.length ?? 0) > 140) return false;
+    } else return false;
+  }
+  return headings > 0 && paragraphs <= 2;
 }
 
 function firstHeading(tokens: Token[]): string | null {

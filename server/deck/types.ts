@@ -2,6 +2,7 @@
 
 import type { PollSpec } from '../../contract/poll.js';
 import type { Theme } from '../../contract/events.js';
+import type { SlideLayout, ThemeName } from '../../contract/theme.js';
 import type { QaMode } from '../../contract/qa.js';
 
 // The poll spec is part of the wire contract (PollView picks from it); it is defined there once.
@@ -16,13 +17,18 @@ export interface Slide {
   /** Speaker notes as rendered HTML; empty string when none. Presenter only. */
   notes: string;
   poll?: PollSpec;
+  /** How the slide is laid out: a title or section slide gets the theme's large, centred style. */
+  layout?: SlideLayout;
 }
 
 export interface Deck {
   slug: string;
   title: string;
   author?: string;
+  /** The colour scheme the deck forces; unset follows the reader. */
   theme?: Theme;
+  /** The built-in theme its `theme:` resolved to. */
+  themeName: ThemeName;
   accent?: string;
   /** Audience Q&A: `open` (default) shows questions at once, `moderated` after the presenter approves, `off` hides Q&A. */
   qa?: QaMode;
@@ -34,4 +40,9 @@ export interface Deck {
   /** sha256 of the file's bytes, hex, first 16 chars. */
   hash: string;
   slides: Slide[];
+  /**
+   * What the deck asked for that Lectern shows differently (an unknown theme name …): logged at
+   * start and on reload, so the speaker can fix it; never a reason to refuse the deck.
+   */
+  warnings: string[];
 }

@@ -34,6 +34,7 @@ export function talkInfo(deck: Deck): TalkInfo {
     slideCount: deck.slides.length,
     hash: deck.hash,
     ...(deck.theme ? { theme: deck.theme } : {}),
+    themeName: deck.themeName,
     ...(deck.accent ? { accent: deck.accent } : {}),
     qa: deck.qa ?? 'open',
   };

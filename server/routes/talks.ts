@@ -32,6 +32,7 @@ export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; pu
         current: run.currentSlide,
         hash: deck.hash,
         ...(deck.theme ? { theme: deck.theme } : {}),
+        themeName: deck.themeName,
         ...(deck.accent ? { accent: deck.accent } : {}),
         qa: deck.qa ?? 'open',
         // Where phones join (QR code, short address); the page's own origin when unset.
@@ -41,6 +42,7 @@ export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; pu
           index: s.index,
           title: s.title,
           html: s.html,
+          ...(s.layout ? { layout: s.layout } : {}),
           ...(withNotes ? { notes: s.notes } : {}),
         })),
       } satisfies TalkDetails);

@@ -35,8 +35,13 @@ describe('loadDeck errors', () => {
     await expect(loadDeck(file)).rejects.toThrow(`${file}:1: malformed front matter`);
   });
 
-  it('rejects a theme other than light or dark, and an accent that is not a colour', async () => {
-    await expect(loadDeck(await tempDeck('---\ntheme: blue\n---\n# A'))).rejects.toThrow(/"theme" must be light or dark/);
+  it('loads a deck with an unknown theme on the default theme, with a warning; refuses an accent that is not a colour', async () => {
+    const deck = await loadDeck(await tempDeck('---\ntheme: blue\n---\n# A'));
+    expect(deck.themeName).toBe('default');
+    expect(deck.warnings).toEqual([expect.stringMatching(/theme "blue" is not a built-in theme/)]);
+    // another tool's theme name is its nearest built-in, without a warning
+    const night = await loadDeck(await tempDeck('---\ntheme: night\n---\n# A'));
+    expect([night.themeName, night.theme, night.warnings]).toEqual(['dark', 'dark', []]);
     await expect(loadDeck(await tempDeck('---\naccent: "red; background: url(x)"\n---\n# A'))).rejects.toThrow(/"accent" must be a CSS colour/);
   });
 });

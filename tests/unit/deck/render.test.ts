@@ -43,7 +43,7 @@ describe('code highlighting', () => {
     ['json', '{ "a": [1, true, null] }'],
   ])('highlights %s on the server with both themes as CSS variables', async (lang, code) => {
     const { html } = await render(`\`\`\`${lang}\n${code}\n\`\`\``);
-    expect(html).toContain('class="shiki shiki-themes github-light github-dark"');
+    expect(html).toContain('class="shiki shiki-themes lectern-default-light lectern-default-dark"');
     expect(html).toContain(`data-lang="${lang}"`);
     expect(html).toMatch(/--shiki-light:#[0-9a-f]+;--shiki-dark:#[0-9a-f]+/i);
     // Several distinct token colours means real highlighting, not one plain span.
