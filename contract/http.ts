@@ -10,6 +10,8 @@ export interface TalkSummary {
   title: string;
   slideCount: number;
   current: number;
+  /** A deck file that could not be loaded: what is wrong with it (its title is the file name, its slug empty). */
+  broken?: string;
 }
 
 /** A slide as the server rendered it; `notes` only reaches the presenter. */

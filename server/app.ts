@@ -15,6 +15,7 @@ import { pageRoutes } from './routes/pages.js';
 import { pollRoutes } from './routes/polls.js';
 import { resultsRoutes } from './routes/results.js';
 import { talksRoutes } from './routes/talks.js';
+import type { BrokenDeck } from './deck/index.js';
 
 export interface AppDeps {
   talks: Talks;
@@ -28,6 +29,8 @@ export interface AppDeps {
   registry: Registry;
   metricsToken?: string;
   publicUrl?: string;
+  /** Decks that failed to load: listed as broken in /api/talks. */
+  brokenDecks?: readonly BrokenDeck[];
 }
 
 /** API bodies are small JSON; anything bigger is refused before it is read. */

@@ -8,7 +8,7 @@ import { createDb } from '../db/client.js';
 import { migrateDb } from '../db/migrate.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import { loadDeck } from './deck/index.js';
+import { loadDecks } from './deck/index.js';
 import { watchDecks } from './live/deck-reload.js';
 import { followTalks } from './live/follow.js';
 import { createPolls } from './live/polls/index.js';
@@ -31,7 +31,9 @@ const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
  * time lives beside the services (live/follow.ts, live/resync.ts, live/deck-reload.ts).
  */
 export async function startLectern(config: Config, log: Logger, opts: { clientDir?: string } = {}) {
-  const decks = await Promise.all(config.decks.map((file) => loadDeck(file)));
+  const { decks, broken } = await loadDecks(config.decks);
+  for (const deck of broken) log.error({ file: deck.file, err: deck.error.message }, 'deck not loaded; serving the other talks');
+  for (const deck of decks) for (const warning of deck.warnings) log.warn({ slug: deck.slug, file: deck.file }, warning);
   const metrics = createMetrics();
   const database = await createDb({
     databaseUrl: config.databaseUrl,
@@ -72,6 +74,7 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
       registry: metrics.registry,
       metricsToken: config.metricsToken,
       publicUrl: config.publicUrl,
+      brokenDecks: broken,
     });
     const httpServer = await new Promise<HttpServer>((resolve, reject) => {
       const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server as HttpServer));

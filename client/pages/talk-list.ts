@@ -58,6 +58,14 @@ export class TalkList extends LitElement {
       .error {
         color: var(--danger);
       }
+      .broken {
+        border-style: dashed;
+        background: transparent;
+      }
+      .broken .meta {
+        color: var(--danger);
+        margin: 0;
+      }
     `,
   ];
 
@@ -86,6 +94,12 @@ export class TalkList extends LitElement {
   }
 
   #item(t: TalkSummary) {
+    if (t.broken !== undefined) {
+      return html`<li class="broken">
+        <h2>${t.title}</h2>
+        <p class="meta">Not loaded: ${t.broken}</p>
+      </li>`;
+    }
     const base = `/${encodeURIComponent(t.slug)}`;
     return html`<li>
       <h2>${t.title}</h2>

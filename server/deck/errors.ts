@@ -1,6 +1,8 @@
 /** A deck that cannot be loaded; the message names the file, the slide (1-based) and what is wrong. */
 export class DeckError extends Error {
   readonly file: string;
+  /** What is wrong, without the file's path: safe to show to anyone. */
+  readonly problem: string;
   readonly slide?: number;
   readonly line?: number;
 
@@ -11,6 +13,7 @@ export class DeckError extends Error {
     super(`${at}:${slide} ${problem}`, where.cause === undefined ? undefined : { cause: where.cause });
     this.name = 'DeckError';
     this.file = file;
+    this.problem = `${where.slide ? `slide ${where.slide}: ` : ''}${problem}`;
     if (where.slide !== undefined) this.slide = where.slide;
     if (where.line !== undefined) this.line = where.line;
   }

@@ -7,3 +7,4 @@ export { parsePoll, pollIdFrom, pollSpecFrom } from './polls.js';
 export { resolveAsset, resolveImageRef, contentTypeFor } from './assets.js';
 export { watchDeck } from './watch.js';
 export * from './types.js';
+export { loadDecks, type BrokenDeck } from './load-all.js';

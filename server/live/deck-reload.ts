@@ -12,6 +12,7 @@ export async function reloadDeck(deck: Deck, talks: Talks, log: Logger): Promise
     }
     await talks.replaceDeck(next);
     log.info({ slug: deck.slug, slides: next.slides.length }, 'deck reloaded');
+    for (const warning of next.warnings) log.warn({ slug: deck.slug, file: deck.file }, warning);
   } catch (err) {
     log.error(err instanceof DeckError ? { msg: err.message } : { err }, 'deck reload failed; keeping the previous version');
   }

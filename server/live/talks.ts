@@ -1,5 +1,6 @@
 import type { RunInfo, SlideChanged, TalkInfo } from '../../contract/events.js';
 import type { Deck } from '../deck/types.js';
+import { RESERVED_SLUGS } from '../deck/load-all.js';
 import { clampSlide, targetSlide, type SlideCommand } from '../domain/talk.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import type { Db } from '../../db/client.js';
@@ -9,7 +10,6 @@ import { createSlideSaver } from './slide-saver.js';
 import { createSerialQueue } from './serial.js';
 
 /** Paths the server itself answers at the top level. */
-const RESERVED_SLUGS = new Set(['api', 'healthz', 'readyz', 'metrics', 'socket-io', 'app', 'assets']);
 
 /** A talk being served: its deck, its row, and the run (delivery) in progress. */
 export interface LiveTalk {
@@ -60,6 +60,7 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
   const serial = createSerialQueue();
 
   for (const deck of deps.decks) {
+    // loadDecks reports these as broken decks; a caller that skipped it still gets a clear error
     if (RESERVED_SLUGS.has(deck.slug)) {
       throw new LecternError(ErrorCode.badRequest, `${deck.file}: the slug "${deck.slug}" is taken by Lectern's own pages; set another with "slug:" in the front matter.`);
     }

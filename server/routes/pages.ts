@@ -8,6 +8,9 @@ import type { Talks } from '../live/talks.js';
 const PAGES = { index: 'index.html', audience: 'audience.html', screen: 'screen.html', present: 'present.html', results: 'results.html' } as const;
 type Page = keyof typeof PAGES;
 
+/** Lectern's icon, for clients that ask for /favicon.ico without reading the page's <link rel=icon>. */
+const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#2f5fd0"/><path d="M18 14h28v6H35v30h-6V20H18z" fill="#fff"/><rect x="14" y="50" width="36" height="5" rx="2.5" fill="#fff"/></svg>';
+
 /** The built client pages, the talk's images, and the static bundle under /_app. */
 export function pageRoutes(deps: { talks: Talks; clientDir: string }) {
   const { talks, clientDir } = deps;
@@ -38,6 +41,11 @@ export function pageRoutes(deps: { talks: Talks; clientDir: string }) {
         onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
       }),
     )
+    .get('/favicon.ico', (c) => {
+      c.header('Content-Type', 'image/svg+xml');
+      c.header('Cache-Control', 'public, max-age=86400');
+      return c.body(FAVICON);
+    })
     .get('/', (c) => {
       const all = talks.list();
       if (all.length === 1) return c.redirect(`/${all[0]!.deck.slug}`);

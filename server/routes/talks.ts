@@ -1,25 +1,30 @@
 import { Hono } from 'hono';
 import type { TalkDetails, TalkSummary } from '../../contract/http.js';
 import { GotoSchema } from '../../contract/schemas.js';
+import type { BrokenDeck } from '../deck/index.js';
 import type { Talks } from '../live/talks.js';
 import { runInfo } from '../live/talks.js';
 import { presenterAuth, type PresenterAuthOptions } from '../middleware/presenter-auth.js';
 import { jsonBody } from './errors.js';
 
 /** `/api/talks`: metadata and slides for every view, and slide control for clickers and scripts. */
-export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; publicUrl?: string }) {
+export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; publicUrl?: string; brokenDecks?: readonly BrokenDeck[] }) {
   const { talks } = deps;
   const control = presenterAuth({ ...deps.auth, required: true });
 
   return new Hono()
     .get('/', (c) =>
       c.json({
-        talks: talks.list().map(({ deck, run }) => ({
-          slug: deck.slug,
-          title: deck.title,
-          slideCount: deck.slides.length,
-          current: run.currentSlide,
-        })) satisfies TalkSummary[],
+        talks: [
+          ...talks.list().map(({ deck, run }) => ({
+            slug: deck.slug,
+            title: deck.title,
+            slideCount: deck.slides.length,
+            current: run.currentSlide,
+          })),
+          // what the speaker sees instead of a missing talk: which file, and why (no path)
+          ...(deps.brokenDecks ?? []).map((deck) => ({ slug: '', title: deck.name, slideCount: 0, current: 0, broken: deck.problem })),
+        ] satisfies TalkSummary[],
       }),
     )
     .get('/:slug', presenterAuth(deps.auth), (c) => {

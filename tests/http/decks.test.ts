@@ -1,0 +1,62 @@
+/**
+ * One bad deck does not take the others down: a server started with a broken deck beside good
+ * ones serves the good ones and lists the broken one (without its path) in /api/talks; a deck
+ * with another tool's or an unknown theme loads on a built-in theme. And a favicon, not a 404.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_DECK, startTestServer, type TestServer } from '../helpers/server.js';
+import { tempDeck } from '../helpers/decks.js';
+
+const BROKEN = `---
+title: Two polls on one slide
+---
+
+# Oops
+
+\`\`\`poll
+question: First?
+options: [a, b]
+\`\`\`
+
+\`\`\`poll
+question: Second?
+options: [c, d]
+\`\`\`
+`;
+
+describe('a server with a broken deck beside good ones', () => {
+  let server: TestServer;
+  let brokenFile: string;
+  beforeAll(async () => {
+    brokenFile = await tempDeck(BROKEN, {}, 'oops.md');
+    const night = await tempDeck('---\ntitle: Night talk\ntheme: night\n---\n\n# Hello\n', {}, 'night.md');
+    const unknown = await tempDeck('---\ntitle: Company talk\ntheme: acme-corporate-2019\n---\n\n# Hello\n', {}, 'acme.md');
+    server = await startTestServer({ decks: [FIXTURE_DECK, brokenFile, night, unknown] });
+  });
+  afterAll(() => server?.close());
+
+  it('serves the good decks and lists the broken one with what is wrong, not where it lives', async () => {
+    const { talks } = (await (await fetch(`${server.url}/api/talks`)).json()) as { talks: { slug: string; title: string; broken?: string }[] };
+    expect(talks.filter((t) => !t.broken).map((t) => t.slug).sort()).toEqual(['acme', 'basic', 'night']);
+    const broken = talks.find((t) => t.broken);
+    expect(broken).toMatchObject({ slug: '', title: 'oops.md', broken: expect.stringMatching(/^slide 1: a slide holds at most one poll/) });
+    expect(JSON.stringify(talks)).not.toContain(brokenFile.slice(0, brokenFile.lastIndexOf('/')));
+    expect((await fetch(`${server.url}/basic`)).status).toBe(200);
+    expect((await fetch(`${server.url}/oops`)).status).toBe(404);
+  });
+
+  it("loads another tool's theme as its nearest built-in, and an unknown one as the default", async () => {
+    const night = await (await fetch(`${server.url}/api/talks/night`)).json();
+    expect(night).toMatchObject({ themeName: 'dark', theme: 'dark' });
+    const acme = await (await fetch(`${server.url}/api/talks/acme`)).json();
+    expect(acme).toMatchObject({ themeName: 'default' });
+    expect(acme).not.toHaveProperty('theme');
+  });
+
+  it('has a favicon', async () => {
+    const res = await fetch(`${server.url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await res.text()).toMatch(/^<svg /);
+  });
+});
