@@ -4,6 +4,7 @@
  */
 import { COLOR_SCHEMES, type ColorScheme, type ThemeName } from './theme.js';
 import type { ErrorCode } from './errors.js';
+import type { SlideData } from './http.js';
 import type { ActivePoll, Answer, NewPollInput, PollRef, PollResults, PollView } from './poll.js';
 import type { ModerationAction, QaMode, QaState, QuestionView, ReactionKind } from './qa.js';
 
@@ -93,6 +94,11 @@ export interface TalkState {
 export interface SlideChanged {
   index: number;
   at: number;
+  /**
+   * The slide's content, when this move shows it for the first time in the run: clients without
+   * the presenter key only ever get a slide's content once the talk has reached it.
+   */
+  slide?: SlideData;
 }
 
 export interface ServerToClientEvents {

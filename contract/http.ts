@@ -22,6 +22,8 @@ export interface SlideData {
   notes?: string;
   /** A title or section slide (the theme's large, centred style); absent for an ordinary one. */
   layout?: SlideLayout;
+  /** Not shown yet in this run: no title, no content, until the presenter gets there. */
+  hidden?: true;
 }
 
 /** `GET /api/talks/:slug`: the talk and all its slides. */

@@ -63,6 +63,16 @@ export class SlideLoader {
     }
   }
 
+  /**
+   * Fetches again even though the hash is the same: the server has shown slides since (a phone
+   * that was away while the talk moved on has only placeholders for them).
+   */
+  refresh(): Promise<void> {
+    const hash = this.#wanted;
+    this.#loadedHash = undefined;
+    return this.load(hash);
+  }
+
   /** Stops a pending retry. */
   stop(): void {
     clearTimeout(this.#retry);

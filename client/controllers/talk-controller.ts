@@ -63,7 +63,8 @@ export class TalkController implements ReactiveController {
     this.#slides = new SlideLoader(options.slug, {
       loaded: (details) =>
         this.#update(() => {
-          this.slides = details.slides;
+          // a move may have brought a slide's content while the fetch was under way: keep it
+          this.slides = details.slides.map((s, i) => (s.hidden && this.slides[i] && !this.slides[i]!.hidden ? this.slides[i]! : s));
           this.publicUrl = details.publicUrl;
           if (this.status !== ConnectionStatus.error) this.error = undefined;
         }),
@@ -196,6 +197,7 @@ export class TalkController implements ReactiveController {
       this.serverOffset = state.at - Date.now();
     });
     void this.#slides.load(state.talk.hash);
+    this.#fillGap();
   }
 
   /** Reconnects and slide fetches use the session from now on; no reconnect needed for that. */
@@ -207,7 +209,17 @@ export class TalkController implements ReactiveController {
   }
 
   #onSlide(e: SlideChanged): void {
-    this.#update(() => (this.slide = e.index));
+    this.#update(() => {
+      this.slide = e.index;
+      // the server sends a slide's content with the move that first shows it, never before
+      if (e.slide && this.slides.length > e.index) this.slides = this.slides.map((s, i) => (i === e.index ? { ...e.slide!, ...(s.notes !== undefined ? { notes: s.notes } : {}) } : s));
+    });
+    this.#fillGap();
+  }
+
+  /** Slides are loaded but the current one is a placeholder (shown while this page was away): fetch again. */
+  #fillGap(): void {
+    if (this.slides[this.slide]?.hidden) void this.#slides.refresh();
   }
 
   #onRun(e: { run: RunInfo; slide: number }): void {

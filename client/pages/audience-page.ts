@@ -114,6 +114,10 @@ export class AudiencePage extends LitElement {
     if (t.status === 'error') return html`<p class="notice error" role="alert">${t.error?.message}</p>`;
     const slide = t.slides[shown];
     if (!slide) return html`<p class="notice">Waiting for the talk…</p>`;
+    if (slide.hidden) {
+      // skipped over by the presenter: its content stays on the server until the talk shows it
+      return html`<p class="notice">Slide ${shown + 1} has not been shown yet.</p>`;
+    }
     const active = this.#polls.active;
     return html`
       ${this._viewing !== null ? html`<p class="browsing">You are looking back — the talk is on slide ${t.slide + 1}.</p>` : null}

@@ -80,6 +80,11 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
     warnings: theme.warning ? [theme.warning] : [],
   };
   if (theme.scheme) deck.theme = theme.scheme;
+  const preview = meta['preview'];
+  if (preview === 'all') deck.preview = 'all';
+  else if (preview !== undefined && preview !== null && preview !== 'shown') {
+    deck.warnings.push(`preview ${JSON.stringify(preview)} must be "all" (the whole deck up front) or "shown" (the default: what the talk has reached)`);
+  }
   const author = text(abs, meta, 'author');
   if (author) deck.author = author;
   const qa = meta['qa'];

@@ -32,6 +32,8 @@ export interface Deck {
   accent?: string;
   /** Audience Q&A: `open` (default) shows questions at once, `moderated` after the presenter approves, `off` hides Q&A. */
   qa?: QaMode;
+  /** `all`: the audience may read the whole deck at once; otherwise only what the talk has shown. */
+  preview?: 'all';
   /** The whole front matter, as parsed. */
   meta: Record<string, unknown>;
   /** Absolute path of the deck file, and its folder (image paths resolve from there). */

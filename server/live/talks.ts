@@ -5,7 +5,7 @@ import { clampSlide, targetSlide, type SlideCommand } from '../domain/talk.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Logger } from 'pino';
-import { currentRun, ensureTalk, getOrStartRun, setRunSlide, startRun, startTimeline, type Run } from '../../db/repo/index.js';
+import { currentRun, ensureTalk, getOrStartRun, setRunSlide, slideVisitsForRun, startRun, startTimeline, type Run } from '../../db/repo/index.js';
 import { createSlideSaver } from './slide-saver.js';
 import { createSerialQueue } from './serial.js';
 
@@ -16,11 +16,13 @@ export interface LiveTalk {
   deck: Deck;
   talkId: number;
   run: Run;
+  /** The slides this run has shown (its slide visits): all that keyless clients may see. */
+  shown: Set<number>;
 }
 
 /** Facts the realtime layer broadcasts; HTTP and socket commands both end up here. */
 export type TalkEvent =
-  | { type: 'slide:changed'; slug: string; change: SlideChanged; from: number }
+  | { type: 'slide:changed'; slug: string; change: SlideChanged; from: number; firstShown: boolean }
   | { type: 'deck:updated'; slug: string; talk: TalkInfo; slide: number }
   | { type: 'run:started'; slug: string; run: RunInfo; slide: number };
 
@@ -76,7 +78,13 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
     }
     // The engagement timeline starts with the slide a run is on when the server starts serving it.
     await startTimeline(db, run.id, run.currentSlide);
-    talks.set(deck.slug, { deck, talkId, run });
+    talks.set(deck.slug, { deck, talkId, run, shown: await shownIn(run) });
+  }
+
+  /** What a run has shown, from its slide visits (so a restart keeps it), and where it is now. */
+  async function shownIn(run: Run): Promise<Set<number>> {
+    const visits = await slideVisitsForRun(db, run.id);
+    return new Set([...visits.map((v) => v.slideIndex), run.currentSlide]);
   }
 
   const emit = async (e: TalkEvent) => {
@@ -97,6 +105,8 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
       if (saver.isPending(talk.run.id)) return { slideChanged: false };
       const before = talk.run;
       talk.run = (await currentRun(db, talk.talkId)) ?? talk.run;
+      if (talk.run.id !== before.id) talk.shown = await shownIn(talk.run);
+      else talk.shown.add(talk.run.currentSlide);
       return { slideChanged: talk.run.id !== before.id || talk.run.currentSlide !== before.currentSlide };
     });
   }
@@ -123,8 +133,10 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
         // Broadcast without waiting for the write: the room follows even while the database is slow or away.
         void saver.save(talk.run.id, index, at);
         talk.run = { ...talk.run, currentSlide: index };
+        const firstShown = !talk.shown.has(index);
+        talk.shown.add(index);
         const change = { index, at };
-        await emit({ type: 'slide:changed', slug, change, from });
+        await emit({ type: 'slide:changed', slug, change, from, firstShown });
         return change;
       });
     },
@@ -135,6 +147,8 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
       return serial(slug, async () => {
         const talk = mustGet(slug);
         talk.run = await startRun(db, talk.talkId);
+        // a new delivery has shown nothing but where it starts
+        talk.shown = new Set([talk.run.currentSlide]);
         const result = { run: runInfo(talk.run), slide: talk.run.currentSlide };
         await emit({ type: 'run:started', slug, ...result });
         return result;
@@ -144,7 +158,10 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
     /** A peer process moved the slide: take the new position without broadcasting it again. */
     applyRemoteSlide(slug: string, runId: number, slide: number) {
       const talk = talks.get(slug);
-      if (talk?.run.id === runId) talk.run = { ...talk.run, currentSlide: slide };
+      if (talk?.run.id === runId) {
+        talk.run = { ...talk.run, currentSlide: slide };
+        talk.shown.add(slide);
+      }
       else if (talk) void reloadRun(slug).catch((err: Error) => deps.log.warn({ err: err.message, slug }, 'could not reload the run'));
     },
     reloadRun,
@@ -165,6 +182,7 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
         if (slide !== talk.run.currentSlide) {
           await setRunSlide(db, talk.run.id, slide);
           talk.run = { ...talk.run, currentSlide: slide };
+          talk.shown.add(slide);
         }
         await emit({ type: 'deck:updated', slug: deck.slug, talk: talkInfo(deck), slide });
       });

@@ -7,6 +7,7 @@ import type { Polls } from '../live/polls/index.js';
 import { questionView, type Qa } from '../live/qa.js';
 import type { createReactions } from '../live/reactions.js';
 import { audienceSees } from '../domain/qa.js';
+import { slideData } from '../domain/reveal.js';
 import { runInfo, talkInfo, type TalkEvent, type Talks } from '../live/talks.js';
 import { command, createDispatcher, type CommandContext } from './ack.js';
 import { createAudienceCounter } from './audience-count.js';
@@ -125,9 +126,15 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
     );
   });
 
+  /** A move that shows a slide for the first time carries its content, so phones need no fetch. */
+  const withFirstShown = (e: Extract<TalkEvent, { type: 'slide:changed' }>) => {
+    const slide = e.firstShown ? talks.get(e.slug)?.deck.slides[e.change.index] : undefined;
+    return slide ? { ...e.change, slide: slideData(slide) } : e.change;
+  };
+
   const unsubscribeTalks = talks.subscribe((e: TalkEvent) => {
     const room = io.to(talkRoom(e.slug));
-    if (e.type === 'slide:changed') room.emit('slide:changed', e.change);
+    if (e.type === 'slide:changed') room.emit('slide:changed', withFirstShown(e));
     else if (e.type === 'deck:updated') io.local.to(talkRoom(e.slug)).emit('deck:updated', { talk: e.talk, slide: e.slide });
     else room.emit('run:started', { run: e.run, slide: e.slide });
   });
@@ -151,7 +158,9 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
     /** Tells this process's clients the current slide again (after a resync found it had moved). */
     resendSlide(slug: string) {
       const talk = talks.get(slug);
-      if (talk) io.local.to(talkRoom(slug)).emit('slide:changed', { index: talk.run.currentSlide, at: Date.now() });
+      // a peer moved it while this process did not hear: its clients may not have the content yet
+      const slide = talk?.deck.slides[talk.run.currentSlide];
+      if (talk) io.local.to(talkRoom(slug)).emit('slide:changed', { index: talk.run.currentSlide, at: Date.now(), ...(slide ? { slide: slideData(slide) } : {}) });
     },
     /** How many sockets this process holds, per talk. */
     socketsPerTalk: () => talks.list().map(({ deck }) => ({ slug: deck.slug, count: io.of('/').adapter.rooms.get(talkRoom(deck.slug))?.size ?? 0 })),

@@ -4,6 +4,7 @@ import { GotoSchema } from '../../contract/schemas.js';
 import type { BrokenDeck } from '../deck/index.js';
 import type { Talks } from '../live/talks.js';
 import { runInfo } from '../live/talks.js';
+import { slidesFor } from '../domain/reveal.js';
 import { presenterAuth, type PresenterAuthOptions } from '../middleware/presenter-auth.js';
 import { jsonBody } from './errors.js';
 
@@ -43,13 +44,8 @@ export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; pu
         // Where phones join (QR code, short address); the page's own origin when unset.
         ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
         run: runInfo(run),
-        slides: deck.slides.map((s) => ({
-          index: s.index,
-          title: s.title,
-          html: s.html,
-          ...(s.layout ? { layout: s.layout } : {}),
-          ...(withNotes ? { notes: s.notes } : {}),
-        })),
+        // without the key: only what this run has shown, never what comes next
+        slides: slidesFor(deck.slides, { presenter: withNotes, preview: deck.preview ?? 'shown', shown: talks.require(deck.slug).shown }),
       } satisfies TalkDetails);
     })
     .post('/:slug/slide', control, async (c) => {
