@@ -57,6 +57,8 @@ export interface TalkInfo {
   theme?: Theme;
   /** The built-in theme the deck's `theme:` resolved to. */
   themeName: ThemeName;
+  /** The slide canvas's proportions, `W:H` (`4:3`); absent means 16:9. */
+  aspect?: string;
   accent?: string;
   /** Audience Q&A mode from the deck's front matter. */
   qa: QaMode;

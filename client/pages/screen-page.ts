@@ -5,7 +5,7 @@ import { ReactionsController } from '../controllers/reactions-controller.js';
 import { TalkController } from '../controllers/talk-controller.js';
 import { shortUrl, slugFromPath, talkUrls } from '../lib/location.js';
 import { applyDeckTheme } from '../lib/theme.js';
-import '../components/slide-view.js';
+import { aspectRatio } from '../components/slide-view.js';
 import '../components/connection-badge.js';
 import '../components/audience-count.js';
 import '../components/join-banner.js';
@@ -60,8 +60,8 @@ export class ScreenPage extends LitElement {
     }
     slide-view,
     poll-stage {
-      /* the largest 16:9 box that fits */
-      width: min(100cqw, calc(100cqh * 16 / 9));
+      /* the largest box of the deck's proportions (16:9 unless it says) that fits */
+      width: min(100cqw, calc(100cqh * var(--aspect, 16 / 9)));
     }
     aside {
       flex: none;
@@ -160,7 +160,8 @@ export class ScreenPage extends LitElement {
     const onStage = poll && (poll.slide === null || poll.slide === t.slide) && (poll.status === 'open' || (results?.total ?? 0) > 0);
     if (onStage) return html`<poll-stage .poll=${poll} .results=${results}></poll-stage>`;
     if (!t.current) return html`<p class="notice">Waiting for the talk…</p>`;
-    return html`<slide-view fit .html=${t.current.html} .theme=${t.talk?.theme} .layout=${t.current.layout}></slide-view>`;
+    return html`<slide-view fit .html=${t.current.html} .theme=${t.talk?.theme} .layout=${t.current.layout} .aspect=${t.talk?.aspect}
+      style=${`--aspect: ${aspectRatio(t.talk?.aspect)}`}></slide-view>`;
   }
 
   #joinShown(): boolean {

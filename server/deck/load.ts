@@ -80,6 +80,15 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
     warnings: theme.warning ? [theme.warning] : [],
   };
   if (theme.scheme) deck.theme = theme.scheme;
+  // Lectern's `aspect: 4:3`; Slidev's `aspectRatio: 4/3`; Marp's `size: 4:3`
+  const aspect = meta['aspect'] ?? meta['aspectRatio'] ?? meta['size'];
+  if (aspect !== undefined && aspect !== null) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*[:/]\s*(\d+(?:\.\d+)?)\s*$/.exec(String(aspect));
+    const ratio = match ? Number(match[1]) / Number(match[2]) : NaN;
+    if (match && ratio >= 0.5 && ratio <= 4) {
+      if (Math.abs(ratio - 16 / 9) > 1e-6) deck.aspect = `${match[1]}:${match[2]}`;
+    } else deck.warnings.push(`aspect ${JSON.stringify(aspect)} must be a ratio such as 16:9 or 4:3; using 16:9`);
+  }
   const preview = meta['preview'];
   if (preview === 'all') deck.preview = 'all';
   else if (preview !== undefined && preview !== null && preview !== 'shown') {

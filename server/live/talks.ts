@@ -37,6 +37,7 @@ export function talkInfo(deck: Deck): TalkInfo {
     hash: deck.hash,
     ...(deck.theme ? { theme: deck.theme } : {}),
     themeName: deck.themeName,
+    ...(deck.aspect ? { aspect: deck.aspect } : {}),
     ...(deck.accent ? { accent: deck.accent } : {}),
     qa: deck.qa ?? 'open',
   };

@@ -39,6 +39,7 @@ export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; pu
         hash: deck.hash,
         ...(deck.theme ? { theme: deck.theme } : {}),
         themeName: deck.themeName,
+        ...(deck.aspect ? { aspect: deck.aspect } : {}),
         ...(deck.accent ? { accent: deck.accent } : {}),
         qa: deck.qa ?? 'open',
         // Where phones join (QR code, short address); the page's own origin when unset.
