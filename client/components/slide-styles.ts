@@ -5,6 +5,11 @@
 import { css } from 'lit';
 
 export const slideContentStyles = css`
+  /*
+   * In a layer: a deck's own stylesheet (unlayered, adopted after this one) wins over every rule
+   * here whatever their specificity, so \`h1 { … }\` in style.css restyles even a title slide.
+   */
+  @layer lectern-slide {
   .slide {
     overflow-wrap: anywhere;
     line-height: 1.45;
@@ -192,5 +197,6 @@ export const slideContentStyles = css`
       font-style: var(--shiki-dark-font-style) !important;
       font-weight: var(--shiki-dark-font-weight) !important;
     }
+  }
   }
 `;

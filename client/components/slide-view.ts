@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Theme } from '../../contract/events.js';
 import type { SlideLayout } from '../../contract/theme.js';
@@ -23,6 +23,22 @@ export function fitFactor(available: { width: number; height: number }, content:
   return Math.min(1, available.width / content.width, available.height / content.height);
 }
 
+/** Each deck stylesheet is fetched and parsed once per page, however many slide views use it. */
+const deckSheets = new Map<string, Promise<CSSStyleSheet>>();
+function deckSheet(url: string): Promise<CSSStyleSheet> {
+  let sheet = deckSheets.get(url);
+  if (!sheet) {
+    const absolute = new URL(url, location.href).href;
+    sheet = fetch(absolute)
+      .then((res) => (res.ok ? res.text() : Promise.reject(new Error(`${res.status}`))))
+      // relative url()s in it resolve against the stylesheet, as they would in a <link>
+      .then((text) => new CSSStyleSheet({ baseURL: absolute }).replace(text));
+    sheet.catch(() => deckSheets.delete(url));
+    deckSheets.set(url, sheet);
+  }
+  return sheet;
+}
+
 /**
  * Shows one slide's server-rendered HTML. The HTML is the speaker's own deck, rendered on the
  * server, so it is trusted and inserted as is. Knows nothing of the network.
@@ -42,6 +58,7 @@ export class SlideView extends LitElement {
     theme: { type: String, reflect: true },
     aspect: { type: String },
     layout: { type: String, reflect: true },
+    stylesheet: { type: String },
     hidePoll: { type: Boolean, reflect: true, attribute: 'hide-poll' },
   };
 
@@ -55,6 +72,8 @@ export class SlideView extends LitElement {
   declare aspect: string | undefined;
   /** `title` or `section`: the theme's large, centred style for a title or section slide. */
   declare layout: SlideLayout | undefined;
+  /** The deck's own stylesheet URL: it styles the slide (inside this shadow root) and nothing else. */
+  declare stylesheet: string | undefined;
   /** Hide the slide's static poll markup, where the page shows the live voting form instead. */
   declare hidePoll: boolean;
 
@@ -129,6 +148,7 @@ export class SlideView extends LitElement {
     this.theme = undefined;
     this.aspect = undefined;
     this.layout = undefined;
+    this.stylesheet = undefined;
     this.hidePoll = false;
   }
 
@@ -152,6 +172,25 @@ export class SlideView extends LitElement {
       <div class="frame"><div class="fit-box">${content}</div></div>
     </div>`;
   }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('stylesheet')) void this.#adoptDeckStyles(this.stylesheet);
+  }
+
+  /**
+   * The deck's stylesheet joins the element's own, after them, so its rules win over the theme's
+   * at equal specificity (a <link> in the shadow root would come before adopted sheets and lose).
+   */
+  async #adoptDeckStyles(url: string | undefined) {
+    const root = this.renderRoot as ShadowRoot;
+    this.#ownSheets ??= [...root.adoptedStyleSheets];
+    const sheet = url ? await deckSheet(url).catch(() => undefined) : undefined;
+    if (url !== this.stylesheet) return; // a newer one was asked for meanwhile
+    root.adoptedStyleSheets = sheet ? [...this.#ownSheets, sheet] : this.#ownSheets;
+    this.#layout();
+  }
+
+  #ownSheets: CSSStyleSheet[] | undefined;
 
   override updated() {
     if (this.fit) {

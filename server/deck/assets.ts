@@ -60,15 +60,24 @@ export function resolveImageRef(dir: string, ref: string): string | null {
   return null;
 }
 
+/**
+ * The deck's own stylesheet (`css: style.css`), relative to its folder with `/` separators, or
+ * null when it is not a .css file inside the folder. Only this one stylesheet is served.
+ */
+export function resolveStylesheet(dir: string, ref: string): string | null {
+  if (!/\.css$/i.test(ref)) return null;
+  return fileInside(dir, ref, 'text/css');
+}
+
 /** Normalised relative path of an existing servable file under `dir`, or null if it is not one. */
-function fileInside(dir: string, rel: string): string | null {
+function fileInside(dir: string, rel: string, type = contentTypeFor(rel)): string | null {
   // Backslashes are separators on Windows and NUL truncates in C: refuse both outright.
   if (rel === '' || rel.includes('\0') || rel.includes('\\') || path.posix.isAbsolute(rel)) return null;
   const norm = path.posix.normalize(rel);
   const segments = norm.split('/').filter((s) => s !== '' && s !== '.');
   // No climbing out, and no dotfiles (.git, .env) even inside the folder.
   if (segments.length === 0 || segments.some((s) => s.startsWith('.'))) return null;
-  if (!contentTypeFor(norm)) return null; // never the deck's Markdown: it holds presenter-only notes
+  if (!type) return null; // never the deck's Markdown: it holds presenter-only notes
   try {
     const root = realpathSync(dir);
     const real = realpathSync(path.join(root, ...segments));

@@ -4,7 +4,7 @@ export { DeckError } from './errors.js';
 export { parseDeckSource, type ParsedDeckSource, type SlideSource } from './parse.js';
 export { renderSlide, type RenderContext, type RenderedSlide } from './render.js';
 export { parsePoll, pollIdFrom, pollSpecFrom } from './polls.js';
-export { resolveAsset, resolveImageRef, contentTypeFor } from './assets.js';
+export { resolveAsset, resolveImageRef, resolveStylesheet, contentTypeFor } from './assets.js';
 export { watchDeck } from './watch.js';
 export * from './types.js';
 export { loadDecks, type BrokenDeck } from './load-all.js';

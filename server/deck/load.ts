@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { resolveImageRef } from './assets.js';
+import { resolveImageRef, resolveStylesheet } from './assets.js';
 import { DeckError, SlideError } from './errors.js';
 import { parseDeckSource } from './parse.js';
 import { renderSlide } from './render.js';
@@ -88,6 +88,12 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
     if (match && ratio >= 0.5 && ratio <= 4) {
       if (Math.abs(ratio - 16 / 9) > 1e-6) deck.aspect = `${match[1]}:${match[2]}`;
     } else deck.warnings.push(`aspect ${JSON.stringify(aspect)} must be a ratio such as 16:9 or 4:3; using 16:9`);
+  }
+  const css = meta['css'];
+  if (typeof css === 'string' && css.trim()) {
+    const found = resolveStylesheet(dir, css.trim());
+    if (found) deck.stylesheet = found;
+    else deck.warnings.push(`css ${JSON.stringify(css)} is not a .css file in the deck's folder; the slides use the theme alone`);
   }
   const preview = meta['preview'];
   if (preview === 'all') deck.preview = 'all';

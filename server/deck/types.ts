@@ -32,6 +32,8 @@ export interface Deck {
   accent?: string;
   /** Audience Q&A: `open` (default) shows questions at once, `moderated` after the presenter approves, `off` hides Q&A. */
   qa?: QaMode;
+  /** The deck's own stylesheet (front matter `css:`), relative to its folder, applied to slides only. */
+  stylesheet?: string;
   /** The slide canvas's proportions (`4:3`); unset means 16:9. */
   aspect?: string;
   /** `all`: the audience may read the whole deck at once; otherwise only what the talk has shown. */

@@ -38,6 +38,7 @@ export function talkInfo(deck: Deck): TalkInfo {
     ...(deck.theme ? { theme: deck.theme } : {}),
     themeName: deck.themeName,
     ...(deck.aspect ? { aspect: deck.aspect } : {}),
+    ...(deck.stylesheet ? { stylesheet: `/${deck.slug}/assets/${deck.stylesheet.split('/').map(encodeURIComponent).join('/')}?v=${deck.hash}` } : {}),
     ...(deck.accent ? { accent: deck.accent } : {}),
     qa: deck.qa ?? 'open',
   };

@@ -8,6 +8,15 @@ import type { Talks } from '../live/talks.js';
 const PAGES = { index: 'index.html', audience: 'audience.html', screen: 'screen.html', present: 'present.html', results: 'results.html' } as const;
 type Page = keyof typeof PAGES;
 
+/** A URL path segment decoded, or null when its percent-encoding is malformed. */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 /** Lectern's icon, for clients that ask for /favicon.ico without reading the page's <link rel=icon>. */
 const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#2f5fd0"/><path d="M18 14h28v6H35v30h-6V20H18z" fill="#fff"/><rect x="14" y="50" width="36" height="5" rx="2.5" fill="#fff"/></svg>';
 
@@ -55,6 +64,11 @@ export function pageRoutes(deps: { talks: Talks; clientDir: string }) {
       const talk = talks.get(c.req.param('slug'));
       if (!talk) return notFound(c, c.req.param('slug'));
       const rest = c.req.path.slice(`/${talk.deck.slug}/assets/`.length);
+      if (talk.deck.stylesheet && safeDecode(rest) === talk.deck.stylesheet) {
+        c.header('Content-Type', 'text/css; charset=utf-8');
+        c.header('Cache-Control', 'public, max-age=300');
+        return c.body(new Uint8Array(await readFile(join(talk.deck.dir, talk.deck.stylesheet))));
+      }
       const file = resolveAsset(talk.deck, rest);
       if (!file) return c.text(`No image "${decodeURIComponent(rest)}" in this talk.`, 404);
       c.header('Content-Type', contentTypeFor(file));

@@ -3,7 +3,7 @@ import type { TalkDetails, TalkSummary } from '../../contract/http.js';
 import { GotoSchema } from '../../contract/schemas.js';
 import type { BrokenDeck } from '../deck/index.js';
 import type { Talks } from '../live/talks.js';
-import { runInfo } from '../live/talks.js';
+import { runInfo, talkInfo } from '../live/talks.js';
 import { slidesFor } from '../domain/reveal.js';
 import { presenterAuth, type PresenterAuthOptions } from '../middleware/presenter-auth.js';
 import { jsonBody } from './errors.js';
@@ -32,16 +32,9 @@ export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; pu
       const { deck, run } = talks.require(c.req.param('slug'));
       const withNotes = c.get('presenter');
       return c.json({
-        slug: deck.slug,
-        title: deck.title,
-        slideCount: deck.slides.length,
+        // the same talk info the sockets get in `state`
+        ...talkInfo(deck),
         current: run.currentSlide,
-        hash: deck.hash,
-        ...(deck.theme ? { theme: deck.theme } : {}),
-        themeName: deck.themeName,
-        ...(deck.aspect ? { aspect: deck.aspect } : {}),
-        ...(deck.accent ? { accent: deck.accent } : {}),
-        qa: deck.qa ?? 'open',
         // Where phones join (QR code, short address); the page's own origin when unset.
         ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
         run: runInfo(run),

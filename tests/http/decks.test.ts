@@ -27,17 +27,19 @@ options: [c, d]
 describe('a server with a broken deck beside good ones', () => {
   let server: TestServer;
   let brokenFile: string;
+  let styled: string;
   beforeAll(async () => {
     brokenFile = await tempDeck(BROKEN, {}, 'oops.md');
     const night = await tempDeck('---\ntitle: Night talk\ntheme: night\n---\n\n# Hello\n', {}, 'night.md');
     const unknown = await tempDeck('---\ntitle: Company talk\ntheme: acme-corporate-2019\n---\n\n# Hello\n', {}, 'acme.md');
-    server = await startTestServer({ decks: [FIXTURE_DECK, brokenFile, night, unknown] });
+    styled = await tempDeck('---\ntitle: Styled\ncss: style.css\n---\n\n# Hello\n', { 'style.css': 'h1 { color: rgb(255, 0, 255); }', 'other.css': 'body { display: none }' }, 'styled.md');
+    server = await startTestServer({ decks: [FIXTURE_DECK, brokenFile, night, unknown, styled] });
   });
   afterAll(() => server?.close());
 
   it('serves the good decks and lists the broken one with what is wrong, not where it lives', async () => {
     const { talks } = (await (await fetch(`${server.url}/api/talks`)).json()) as { talks: { slug: string; title: string; broken?: string }[] };
-    expect(talks.filter((t) => !t.broken).map((t) => t.slug).sort()).toEqual(['acme', 'basic', 'night']);
+    expect(talks.filter((t) => !t.broken).map((t) => t.slug).sort()).toEqual(['acme', 'basic', 'night', 'styled']);
     const broken = talks.find((t) => t.broken);
     expect(broken).toMatchObject({ slug: '', title: 'oops.md', broken: expect.stringMatching(/^slide 1: a slide holds at most one poll/) });
     expect(JSON.stringify(talks)).not.toContain(brokenFile.slice(0, brokenFile.lastIndexOf('/')));
@@ -51,6 +53,17 @@ describe('a server with a broken deck beside good ones', () => {
     const acme = await (await fetch(`${server.url}/api/talks/acme`)).json();
     expect(acme).toMatchObject({ themeName: 'default' });
     expect(acme).not.toHaveProperty('theme');
+  });
+
+  it("serves the deck's own stylesheet, and no other CSS file beside it", async () => {
+    const talk = (await (await fetch(`${server.url}/api/talks/styled`)).json()) as { stylesheet?: string };
+    expect(talk.stylesheet).toMatch(/^\/styled\/assets\/style\.css\?v=[0-9a-f]+$/);
+    const css = await fetch(`${server.url}${talk.stylesheet}`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(await css.text()).toContain('rgb(255, 0, 255)');
+    expect((await fetch(`${server.url}/styled/assets/other.css`)).status).toBe(404);
+    expect((await fetch(`${server.url}/styled/assets/styled.md`)).status).toBe(404);
   });
 
   it('has a favicon', async () => {
