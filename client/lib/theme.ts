@@ -1,5 +1,40 @@
 /** Applies a deck's `theme` and `accent` to the page's design tokens. */
-import type { TalkInfo } from '../../contract/events.js';
+import type { TalkInfo, Theme } from '../../contract/events.js';
+import { THEME_SCHEMES } from '../../contract/theme.js';
+
+/** What a reader may choose where the deck's theme has both schemes. */
+export type ReaderScheme = 'system' | 'light' | 'dark';
+const READER_SCHEMES: readonly ReaderScheme[] = ['system', 'light', 'dark'];
+const SCHEME_KEY = 'lectern:color-scheme';
+
+/** Whether the reader gets a choice: the deck forces no scheme and its theme has both. */
+export function readerMayChoose(talk: Pick<TalkInfo, 'theme'> & Partial<Pick<TalkInfo, 'themeName'>>): boolean {
+  return !talk.theme && THEME_SCHEMES[talk.themeName ?? 'default'].length > 1;
+}
+
+/** The scheme a page shows: the deck's forced one, else the reader's choice; undefined follows the system. */
+export function effectiveScheme(talk: Pick<TalkInfo, 'theme'> & Partial<Pick<TalkInfo, 'themeName'>>, reader: ReaderScheme): Theme | undefined {
+  if (talk.theme) return talk.theme;
+  return readerMayChoose(talk) && reader !== 'system' ? reader : undefined;
+}
+
+/** The reader's saved choice on this device (every talk), `system` when none. */
+export function savedReaderScheme(): ReaderScheme {
+  try {
+    const saved = localStorage.getItem(SCHEME_KEY);
+    return READER_SCHEMES.includes(saved as ReaderScheme) ? (saved as ReaderScheme) : 'system';
+  } catch {
+    return 'system'; // storage blocked (private mode): the system's preference
+  }
+}
+
+export function saveReaderScheme(scheme: ReaderScheme): void {
+  try {
+    localStorage.setItem(SCHEME_KEY, scheme);
+  } catch {
+    // not kept across reloads; the choice still applies now
+  }
+}
 
 /** Relative luminance (WCAG) of a colour the canvas understands; undefined if it does not. */
 export function luminance(color: string): number | undefined {
@@ -21,9 +56,14 @@ export function luminance(color: string): number | undefined {
  * colour scheme) and --accent on <html>; an accent that is not a CSS colour is ignored. Text
  * on the accent (primary buttons, tags) turns white or black, whichever reads better on it.
  */
-export function applyDeckTheme(talk: Pick<TalkInfo, 'theme' | 'accent'> & Partial<Pick<TalkInfo, 'themeName'>>, root: HTMLElement = document.documentElement): void {
+export function applyDeckTheme(
+  talk: Pick<TalkInfo, 'theme' | 'accent'> & Partial<Pick<TalkInfo, 'themeName'>>,
+  root: HTMLElement = document.documentElement,
+  reader: ReaderScheme = 'system',
+): void {
   root.dataset.deckTheme = talk.themeName ?? 'default';
-  if (talk.theme === 'light' || talk.theme === 'dark') root.dataset.theme = talk.theme;
+  const scheme = effectiveScheme(talk, reader);
+  if (scheme) root.dataset.theme = scheme;
   else delete root.dataset.theme;
   const lum = talk.accent && CSS.supports('color', talk.accent) ? luminance(talk.accent) : undefined;
   if (talk.accent && lum !== undefined) {

@@ -8,13 +8,14 @@ import { TalkController } from '../controllers/talk-controller.js';
 import { announce } from '../lib/announce.js';
 import { lazy } from '../lib/lazy.js';
 import { slugFromPath } from '../lib/location.js';
-import { applyDeckTheme } from '../lib/theme.js';
+import { applyDeckTheme, effectiveScheme, readerMayChoose, saveReaderScheme, savedReaderScheme, type ReaderScheme } from '../lib/theme.js';
 import { voterId } from '../lib/voter.js';
 import type { VoteProgress } from '../components/audience-poll.js';
 import type { AskDetail, AskProgress } from '../components/question-form.js';
 import type { UpvoteDetail } from '../components/question-list.js';
 import { audienceStyles } from './audience-styles.js';
 import '../components/slide-view.js';
+import '../components/scheme-toggle.js';
 import '../components/connection-badge.js';
 import '../components/slide-nav.js';
 import '../components/reaction-bar.js';
@@ -38,6 +39,7 @@ export class AudiencePage extends LitElement {
     _progress: { state: true },
     _questions: { state: true },
     _asking: { state: true },
+    _scheme: { state: true },
   };
 
   /** The slide the reader went back to; null while following the presenter. */
@@ -46,6 +48,8 @@ export class AudiencePage extends LitElement {
   /** Q&A shows instead of the slide. */
   declare private _questions: boolean;
   declare private _asking: AskProgress;
+  /** The reader's colour scheme, where the deck's theme lets them choose. */
+  declare private _scheme: ReaderScheme;
 
   readonly #talk = new TalkController(this, { slug: slugFromPath(), role: 'audience', voter: voterId() });
   readonly #polls = new PollController(this, this.#talk, { voter: true });
@@ -68,6 +72,7 @@ export class AudiencePage extends LitElement {
     this._progress = { state: 'idle' };
     this._questions = false;
     this._asking = { state: 'idle' };
+    this._scheme = savedReaderScheme();
     new SwipeController(this, (direction) => this.#step(direction === 'left' ? 1 : -1));
   }
 
@@ -94,6 +99,9 @@ export class AudiencePage extends LitElement {
           : html`<button type="button" class="qa-toggle" aria-pressed=${this._questions} @click=${this.#toggleQuestions}>
               Questions <span class="count">${qa.questions.length}</span>
             </button>`}
+        ${t.talk && readerMayChoose(t.talk)
+          ? html`<scheme-toggle .value=${this._scheme} @change=${(e: CustomEvent<ReaderScheme>) => this.#chooseScheme(e.detail)}></scheme-toggle>`
+          : null}
         <connection-badge .status=${t.status} .message=${t.error?.message ?? ''}></connection-badge>
       </header>
       <main>
@@ -121,7 +129,7 @@ export class AudiencePage extends LitElement {
     const active = this.#polls.active;
     return html`
       ${this._viewing !== null ? html`<p class="browsing">You are looking back — the talk is on slide ${t.slide + 1}.</p>` : null}
-      <slide-view .html=${slide.html} .theme=${t.talk?.theme} .layout=${slide.layout} .stylesheet=${t.talk?.stylesheet} ?hide-poll=${active.poll?.slide === shown}></slide-view>
+      <slide-view .html=${slide.html} .theme=${t.talk && effectiveScheme(t.talk, this._scheme)} .layout=${slide.layout} .stylesheet=${t.talk?.stylesheet} ?hide-poll=${active.poll?.slide === shown}></slide-view>
       ${active.poll
         ? html`<audience-poll .active=${active} .progress=${this._progress} @vote=${(e: CustomEvent<Answer>) => this.#vote(e.detail)}></audience-poll>`
         : null}
@@ -158,7 +166,7 @@ export class AudiencePage extends LitElement {
     }
     if (t.talk && t.talk !== this.#themed) {
       this.#themed = t.talk;
-      applyDeckTheme(t.talk);
+      applyDeckTheme(t.talk, document.documentElement, this._scheme);
       document.title = t.talk.title;
     }
     const { say, heard } = announce(this.#announced, {
@@ -193,6 +201,12 @@ export class AudiencePage extends LitElement {
   }
 
   readonly #showSlide = () => (this._questions = false);
+
+  #chooseScheme(scheme: ReaderScheme): void {
+    this._scheme = scheme;
+    saveReaderScheme(scheme);
+    if (this.#talk.talk) applyDeckTheme(this.#talk.talk, document.documentElement, scheme);
+  }
 
   readonly #toggleQuestions = () => {
     this._questions = !this._questions;
