@@ -6,6 +6,7 @@ import { imagesPlugin, type ImageEnv } from './images.js';
 import { parsePoll } from './polls.js';
 import { renderPoll } from './poll-html.js';
 import { SlideError } from './errors.js';
+import { planBuild } from './steps.js';
 import type { PollSpec } from './types.js';
 import type { SlideSource } from './parse.js';
 import type { ThemeName } from '../../contract/theme.js';
@@ -20,6 +21,8 @@ export interface RenderedSlide {
   title: string | null;
   /** Headings and at most two short lines of text, nothing else: a title or section slide. */
   headline: boolean;
+  /** A slide that builds: the HTML of each step, steps[k] showing steps 0..k (the last is `html`). */
+  steps?: string[];
   poll?: PollSpec;
 }
 
@@ -43,9 +46,11 @@ function getMarkdown(): Promise<MarkdownIt> {
       // markdown-it keeps the final newline; shiki would render it as an empty last line.
       const code = token.content.replace(/\n$/, '');
       const highlighted = lang ? highlight(hl, code, lang, (env as SlideEnv | undefined)?.theme) : null;
-      if (highlighted) return `${highlighted}\n`;
       const langAttr = lang ? ` data-lang="${escape(lang)}"` : '';
-      return `<pre${langAttr}><code>${escape(token.content)}</code></pre>\n`;
+      const block = highlighted ? `${highlighted}\n` : `<pre${langAttr}><code>${escape(token.content)}</code></pre>\n`;
+      // a code block revealed by a later step of a build (steps.ts)
+      const step = token.meta?.['step'] as number | undefined;
+      return step ? `<div data-step="${step}">${block}</div>\n` : block;
     };
 
     const linkOpen = md.renderer.rules.link_open;
@@ -70,10 +75,15 @@ export async function renderSlide(slide: Pick<SlideSource, 'body' | 'notes'>, ct
   const env: SlideEnv = { slug: ctx.slug, resolveImage: ctx.resolveImage, ...(ctx.theme ? { theme: ctx.theme } : {}) };
   const tokens = md.parse(slide.body, env);
   const poll = attachPoll(tokens);
-  const html = md.renderer.render(tokens, md.options, env);
+  const build = planBuild(tokens);
+  const html = md.renderer.render(build.tokensUpTo(build.count), md.options, env);
   // Notes never get attachPoll: a ```poll there is shown as code, only the slide itself can hold a poll.
   const notes = slide.notes.trim() ? md.render(slide.notes, { ...env }) : '';
   const rendered: RenderedSlide = { html, notes, title: firstHeading(tokens), headline: isHeadline(tokens) };
+  if (build.count > 0) {
+    // what each step shows, for those who must not see further: html[k] holds steps 0..k only
+    rendered.steps = Array.from({ length: build.count + 1 }, (_, k) => (k === build.count ? html : md.renderer.render(build.tokensUpTo(k), md.options, env)));
+  }
   if (poll) rendered.poll = poll;
   return rendered;
 }

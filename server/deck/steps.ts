@@ -1,0 +1,104 @@
+/**
+ * Builds: a slide revealed step by step. Lectern's syntax, on the markdown-it token stream:
+ *
+ * - a list written with `+` bullets builds item by item (as in Obsidian Advanced Slides);
+ * - a paragraph holding only `. . .` is a pause: what follows it comes one step later (Pandoc,
+ *   Quarto).
+ *
+ * Step 0 is what the slide shows on arrival. Each block (or `+` item) carries the step that
+ * reveals it; `tokensUpTo(k)` keeps what steps 0..k show, so the HTML sent to a phone at step k
+ * holds nothing of a later step (not hidden: absent). Shown blocks of step ≥ 1 get `data-step`,
+ * which the views use to animate the newest one and, for the presenter, to hide what is ahead.
+ */
+import type { Token } from 'markdown-it';
+
+const PAUSE = /^\.\s+\.\s+\.$/;
+
+interface Block {
+  start: number;
+  end: number; // inclusive
+  step: number;
+  pause?: boolean;
+  /** a `+` list: its items, each with its own step */
+  items?: Block[];
+}
+
+/** Top-level blocks of a token stream: an opening token to its matching close, or one token. */
+function blocks(tokens: readonly Token[], from: number, to: number, level: number): Block[] {
+  const found: Block[] = [];
+  for (let i = from; i <= to; i++) {
+    const token = tokens[i]!;
+    if (token.level !== level) continue;
+    if (token.nesting === 1) {
+      let depth = 0;
+      let j = i;
+      for (; j <= to; j++) {
+        depth += tokens[j]!.nesting;
+        if (depth === 0) break;
+      }
+      found.push({ start: i, end: j, step: 0 });
+      i = j;
+    } else if (token.nesting === 0) found.push({ start: i, end: i, step: 0 });
+  }
+  return found;
+}
+
+/** The slide's build: which step reveals each block; `count` is the number of steps after the first view. */
+export interface Build {
+  count: number;
+  /** The tokens steps 0..k show, with `data-step` on blocks of step 1 and later. */
+  tokensUpTo(k: number): Token[];
+}
+
+export function planBuild(tokens: readonly Token[]): Build {
+  const top = blocks(tokens, 0, tokens.length - 1, 0);
+  // `level`: the step ordinary blocks appear at (raised by pauses); `last`: the latest step so far
+  let level = 0;
+  let last = 0;
+  for (const block of top) {
+    const open = tokens[block.start]!;
+    const inline = tokens[block.start + 1];
+    if (open.type === 'paragraph_open' && block.end - block.start === 2 && inline && PAUSE.test(inline.content.trim())) {
+      // after everything so far, including the items of a + list above it
+      block.pause = true;
+      level = ++last;
+      continue;
+    }
+    block.step = level;
+    if (open.type === 'bullet_list_open' && open.markup === '+') {
+      // the list itself shows with its level; each item is a step of its own, and what follows
+      // the list (without a pause) is there from the start, as in reveal.js and Slidev
+      block.items = blocks(tokens, block.start + 1, block.end - 1, 1).map((item) => ({ ...item, step: ++last }));
+    }
+  }
+  const count = last;
+
+  return {
+    count,
+    tokensUpTo(k: number): Token[] {
+      const out: Token[] = [];
+      const mark = (token: Token, s: number) => {
+        if (s < 1) return token;
+        // a copy, so the variants of one slide never share attributes
+        const copy = Object.assign(Object.create(Object.getPrototypeOf(token) as object) as Token, token);
+        copy.attrs = [...(token.attrs ?? []), ['data-step', String(s)]];
+        copy.meta = { ...token.meta, step: s };
+        return copy;
+      };
+      for (const block of top) {
+        if (block.pause || block.step > k) continue;
+        if (!block.items) {
+          for (let i = block.start; i <= block.end; i++) out.push(i === block.start ? mark(tokens[i]!, block.step) : tokens[i]!);
+          continue;
+        }
+        out.push(mark(tokens[block.start]!, block.step));
+        for (const item of block.items) {
+          if (item.step > k) continue;
+          for (let i = item.start; i <= item.end; i++) out.push(i === item.start ? mark(tokens[i]!, item.step) : tokens[i]!);
+        }
+        out.push(tokens[block.end]!);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { renderSlide } from '../../../server/deck/render.js';
+
+const render = (body: string) => renderSlide({ body, notes: '' }, { slug: 't', resolveImage: () => null });
+const items = (html: string) => [...html.matchAll(/<li[^>]*>([^<]*)/g)].map((m) => m[1]);
+
+describe('builds', () => {
+  test('a + list builds item by item; a - list is shown at once', async () => {
+    const slide = await render('# Plan\n\n+ first\n+ second\n+ third\n\n- always\n- here\n');
+    expect(slide.steps).toHaveLength(4);
+    expect(slide.steps!.map((h) => items(h).filter((t) => !['always', 'here'].includes(t!)))).toEqual([[], ['first'], ['first', 'second'], ['first', 'second', 'third']]);
+    // what is not revealed yet is absent, not hidden
+    expect(slide.steps![1]).not.toContain('second');
+    expect(slide.steps![1]).toContain('<li data-step="1">first');
+    expect(slide.html).toBe(slide.steps![3]);
+    expect(slide.steps![0]).toContain('always');
+  });
+
+  test('. . . pauses: what follows comes a step later, and the pause itself is not shown', async () => {
+    const slide = await render('# Reveal\n\nSetup.\n\n. . .\n\nPunchline!\n\n```nix\n{ x = 1; }\n```\n');
+    expect(slide.steps).toHaveLength(2);
+    expect(slide.steps![0]).toContain('Setup.');
+    expect(slide.steps![0]).not.toContain('Punchline');
+    expect(slide.steps![0]).not.toContain('<pre');
+    expect(slide.steps![1]).toContain('<p data-step="1">Punchline!</p>');
+    expect(slide.steps![1]).toMatch(/<div data-step="1"><pre class="shiki/);
+    expect(slide.html).not.toContain('. . .');
+  });
+
+  test('pauses and + lists count on from each other; a slide without either has no steps', async () => {
+    const slide = await render('Intro\n\n+ a\n+ b\n\n. . .\n\nEnd\n');
+    expect(slide.steps).toHaveLength(4);
+    expect(slide.steps![3]).toContain('<p data-step="3">End</p>');
+    expect((await render('# Plain\n\n- x\n- y\n')).steps).toBeUndefined();
+  });
+});
