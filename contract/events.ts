@@ -80,6 +80,8 @@ export interface TalkState {
   talk: TalkInfo;
   run: RunInfo;
   slide: number;
+  /** Build steps of the current slide revealed (0: none yet). */
+  step: number;
   audience: number;
   active: ActivePoll;
   qa: QaState;
@@ -97,6 +99,8 @@ export interface TalkState {
 
 export interface SlideChanged {
   index: number;
+  /** How many build steps of the slide are revealed (0: none yet); absent on an old server. */
+  step?: number;
   at: number;
   /**
    * The slide's content, when this move shows it for the first time in the run: clients without
@@ -125,7 +129,7 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  'slide:goto': (payload: { index: number }, ack: AckFn<SlideChanged>) => void;
+  'slide:goto': (payload: { index: number; step?: number }, ack: AckFn<SlideChanged>) => void;
   'slide:next': (ack: AckFn<SlideChanged>) => void;
   'slide:prev': (ack: AckFn<SlideChanged>) => void;
   /** Give the talk again: a new run starting at slide 0; earlier runs keep their data. */

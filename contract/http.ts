@@ -22,6 +22,8 @@ export interface SlideData {
   notes?: string;
   /** A title or section slide (the theme's large, centred style); absent for an ordinary one. */
   layout?: SlideLayout;
+  /** Presenter only: how many build steps the slide has after its first view. */
+  steps?: number;
   /** Not shown yet in this run: no title, no content, until the presenter gets there. */
   hidden?: true;
 }

@@ -46,7 +46,9 @@ export const NewPollSchema = z
   })
   .strict();
 
-export const GotoSchema = z.object({ index: z.number().int('index must be a whole number') }).strict();
+export const GotoSchema = z
+  .object({ index: z.number().int('index must be a whole number'), step: z.number().int('step must be a whole number').min(0, 'step must be 0 or more').optional() })
+  .strict();
 
 /** Commands without a payload accept nothing or an empty object. */
 export const NoPayloadSchema = z.union([z.undefined(), z.object({}).strict()]);

@@ -59,6 +59,7 @@ export class SlideView extends LitElement {
     aspect: { type: String },
     layout: { type: String, reflect: true },
     stylesheet: { type: String },
+    step: { type: Number },
     hidePoll: { type: Boolean, reflect: true, attribute: 'hide-poll' },
   };
 
@@ -74,6 +75,11 @@ export class SlideView extends LitElement {
   declare layout: SlideLayout | undefined;
   /** The deck's own stylesheet URL: it styles the slide (inside this shadow root) and nothing else. */
   declare stylesheet: string | undefined;
+  /**
+   * How many build steps to show; blocks of a later step (`data-step`) are hidden and the newest
+   * one is animated in. Unset shows every step the HTML holds.
+   */
+  declare step: number | undefined;
   /** Hide the slide's static poll markup, where the page shows the live voting form instead. */
   declare hidePoll: boolean;
 
@@ -128,6 +134,24 @@ export class SlideView extends LitElement {
         display: table;
         overflow: visible;
       }
+      /* the newest build step comes in; a reader who asked for less motion just sees it */
+      .step-new {
+        animation: step-in 0.35s ease-out;
+      }
+      @keyframes step-in {
+        from {
+          opacity: 0;
+          transform: translateY(0.4em);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .step-new {
+          animation: none;
+        }
+      }
+      [data-step][hidden] {
+        display: none;
+      }
       :host([hide-poll]) .poll {
         display: none;
       }
@@ -149,6 +173,7 @@ export class SlideView extends LitElement {
     this.aspect = undefined;
     this.layout = undefined;
     this.stylesheet = undefined;
+    this.step = undefined;
     this.hidePoll = false;
   }
 
@@ -192,7 +217,24 @@ export class SlideView extends LitElement {
 
   #ownSheets: CSSStyleSheet[] | undefined;
 
-  override updated() {
+  #shownStep: number | undefined;
+
+  /** Hides what a later step reveals and animates the newest step when it arrives. */
+  #applyStep() {
+    const step = this.step;
+    const grew = step !== undefined && this.#shownStep !== undefined && step > this.#shownStep;
+    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('[data-step]')) {
+      const at = Number(el.dataset.step);
+      el.hidden = step !== undefined && at > step;
+      el.classList.toggle('step-new', grew && at === step);
+    }
+    this.#shownStep = step;
+  }
+
+  override updated(changed: PropertyValues<this>) {
+    // another slide (or a phone's copy growing to the new step, which then animates)
+    if (changed.has('html') && (this.step === undefined || this.#shownStep === undefined || this.step <= this.#shownStep)) this.#shownStep = undefined;
+    this.#applyStep();
     if (this.fit) {
       this.style.aspectRatio = String(aspectRatio(this.aspect));
       // the content's own size changes (an image loads, a font arrives): fit again

@@ -43,6 +43,8 @@ export class TalkController implements ReactiveController {
   run?: RunInfo;
   /** The slide the presenter is on (0-based). */
   slide = 0;
+  /** How many build steps of that slide are revealed (0: none yet). */
+  step = 0;
   slides: SlideData[] = [];
   /** Where phones join, when the server knows its public address; else this page's origin. */
   publicUrl?: string;
@@ -123,8 +125,8 @@ export class TalkController implements ReactiveController {
     return Date.now() + this.serverOffset;
   }
 
-  goto(index: number): Promise<Ack<SlideChanged>> {
-    return this.#command((s) => s.emitWithAck('slide:goto', { index }), (d) => this.#onSlide(d));
+  goto(index: number, step?: number): Promise<Ack<SlideChanged>> {
+    return this.#command((s) => s.emitWithAck('slide:goto', step === undefined ? { index } : { index, step }), (d) => this.#onSlide(d));
   }
 
   next(): Promise<Ack<SlideChanged>> {
@@ -193,6 +195,7 @@ export class TalkController implements ReactiveController {
       this.talk = state.talk;
       this.run = state.run;
       this.slide = state.slide;
+      this.step = state.step ?? 0;
       this.audience = state.audience;
       this.serverOffset = state.at - Date.now();
     });
@@ -211,8 +214,10 @@ export class TalkController implements ReactiveController {
   #onSlide(e: SlideChanged): void {
     this.#update(() => {
       this.slide = e.index;
-      // the server sends a slide's content with the move that first shows it, never before
-      if (e.slide && this.slides.length > e.index) this.slides = this.slides.map((s, i) => (i === e.index ? { ...e.slide!, ...(s.notes !== undefined ? { notes: s.notes } : {}) } : s));
+      this.step = e.step ?? 0;
+      // the server sends a slide's content (up to the step shown) with the move that first shows
+      // it, never before; the presenter already holds every slide whole
+      if (e.slide && this.#options.role !== 'presenter' && this.slides.length > e.index) this.slides = this.slides.map((s, i) => (i === e.index ? e.slide! : s));
     });
     this.#fillGap();
   }
@@ -226,6 +231,7 @@ export class TalkController implements ReactiveController {
     this.#update(() => {
       this.run = e.run;
       this.slide = e.slide;
+      this.step = 0;
     });
   }
 

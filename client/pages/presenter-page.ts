@@ -81,13 +81,17 @@ export class PresenterPage extends LitElement {
     if (!t.key || refused) {
       return html`<key-form .error=${refused ? (t.error?.message ?? 'That key is not right.') : ''} @key-submit=${this.#onKeySubmit}></key-form>`;
     }
-    const next = t.slides[t.slide + 1];
+    // what the next press shows: the current slide's next build step, or the next slide
+    const moreSteps = (t.current?.steps ?? 0) > t.step;
+    const next = moreSteps ? t.current : t.slides[t.slide + 1];
+    const nextStep = moreSteps ? t.step + 1 : 0;
     const notes = t.current?.notes;
     const offline = t.status !== 'live';
     return html`
       <header>
         <h1>${t.talk?.title ?? 'Lectern'}</h1>
         <slide-counter .index=${t.slide} .total=${t.slideCount}></slide-counter>
+        ${t.current?.steps ? html`<p class="step" aria-live="polite">Step ${t.step} of ${t.current.steps}</p>` : null}
         <audience-count .count=${t.audience}></audience-count>
         <wall-clock></wall-clock>
         <elapsed-timer .since=${t.run?.startedAt ?? 0} .offset=${t.serverOffset}></elapsed-timer>
@@ -97,11 +101,11 @@ export class PresenterPage extends LitElement {
       <main>
         <section class="current" aria-label="Current slide">
           ${t.current
-            ? html`<slide-view fit .html=${t.current.html} .theme=${t.talk?.theme} .layout=${t.current.layout} .aspect=${t.talk?.aspect} .stylesheet=${t.talk?.stylesheet} title="Tap for the next slide"
+            ? html`<slide-view fit .html=${t.current.html} .step=${t.step} .theme=${t.talk?.theme} .layout=${t.current.layout} .aspect=${t.talk?.aspect} .stylesheet=${t.talk?.stylesheet} title="Tap for the next slide"
                 @click=${(e: MouseEvent) => this.#onSlideTap(e)}></slide-view>`
             : html`<p class="empty">Loading slides…</p>`}
           <div class="controls">
-            <presenter-controls .canPrev=${t.slide > 0} .canNext=${t.slide < t.slideCount - 1} .disabled=${offline}
+            <presenter-controls .canPrev=${t.slide > 0 || t.step > 0} .canNext=${moreSteps || t.slide < t.slideCount - 1} .disabled=${offline}
               @navigate=${(e: CustomEvent<NavigateDirection>) => this.#navigate(e.detail)}
               @start-run=${() => this.#run(t.startRun())}></presenter-controls>
             <p class="action-error" role="status">${this._actionError}</p>
@@ -113,8 +117,8 @@ export class PresenterPage extends LitElement {
         </section>
         <aside class="side" aria-label="Next slide and notes">
           <section class="next-slide" aria-labelledby="next-h">
-            <h2 id="next-h">Next</h2>
-            ${next ? html`<slide-view fit class="next" .html=${next.html} .theme=${t.talk?.theme} .layout=${next.layout} .aspect=${t.talk?.aspect} .stylesheet=${t.talk?.stylesheet}></slide-view>` : html`<p class="empty">End of the talk</p>`}
+            <h2 id="next-h">${moreSteps ? `Next: step ${nextStep}` : 'Next'}</h2>
+            ${next ? html`<slide-view fit class="next" .html=${next.html} .step=${nextStep} .theme=${t.talk?.theme} .layout=${next.layout} .aspect=${t.talk?.aspect} .stylesheet=${t.talk?.stylesheet}></slide-view>` : html`<p class="empty">End of the talk</p>`}
           </section>
           <section aria-labelledby="notes-h">
             <h2 id="notes-h">Notes</h2>

@@ -22,6 +22,12 @@ export const presenterStyles = css`
     gap: 0.5rem 1.25rem;
     font-size: 1.1rem;
   }
+  /* where the build of the current slide is: "Step 1 of 3" */
+  header .step {
+    margin: 0;
+    color: var(--muted);
+    font-variant-numeric: tabular-nums;
+  }
   h1 {
     flex: 1;
     min-width: 10rem;

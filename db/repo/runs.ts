@@ -8,6 +8,10 @@ export interface Run {
   talkId: number;
   number: number;
   currentSlide: number;
+  /** Build steps of the current slide revealed. */
+  currentStep: number;
+  /** Furthest step revealed per slide index. */
+  stepsShown: Record<string, number>;
   startedAt: number;
   endedAt: number | null;
   /** The poll key shown on every phone, or null. */
@@ -20,6 +24,8 @@ function toRun(row: typeof runs.$inferSelect): Run {
     talkId: row.talkId,
     number: row.number,
     currentSlide: row.currentSlide,
+    currentStep: row.currentStep,
+    stepsShown: row.stepsShown,
     startedAt: row.startedAt.getTime(),
     endedAt: row.endedAt?.getTime() ?? null,
     activePoll: row.activePoll,
@@ -60,9 +66,9 @@ export async function startRun(db: Db, talkId: number): Promise<Run> {
   });
 }
 
-/** Puts the run on a slide without recording an arrival (the deck got shorter). */
-export async function setRunSlide(db: Db, runId: number, index: number): Promise<void> {
-  await db.update(runs).set({ currentSlide: index }).where(eq(runs.id, runId));
+/** Puts the run on a slide (and step) without recording an arrival (the deck got shorter). */
+export async function setRunSlide(db: Db, runId: number, index: number, step = 0): Promise<void> {
+  await db.update(runs).set({ currentSlide: index, currentStep: step }).where(eq(runs.id, runId));
 }
 
 /** An arrival on a slide; `at` in epoch ms, taken when the presenter moved. */
@@ -75,12 +81,24 @@ export interface SlideVisit {
  * A slide change as one statement: the run's current slide, and the arrivals that led to it (one,
  * or several when moves queued while the database was slow), for the engagement timeline.
  */
-export async function moveRun(db: Db, runId: number, index: number, visits: readonly SlideVisit[] = [{ slide: index, at: Date.now() }]): Promise<void> {
-  if (visits.length === 0) return setRunSlide(db, runId, index);
+export async function moveRun(
+  db: Db,
+  runId: number,
+  index: number,
+  visits: readonly SlideVisit[] = [{ slide: index, at: Date.now() }],
+  builds: { step: number; stepsShown: Record<string, number> } = { step: 0, stepsShown: {} },
+): Promise<void> {
+  const { step } = builds;
+  // the whole map, as the one writer of this run holds it: it only grows, and writes are in order
+  const shown = sql`${JSON.stringify(builds.stepsShown)}::jsonb`;
+  if (visits.length === 0) {
+    await db.execute(sql`update ${runs} set current_slide = ${index}, current_step = ${step}, steps_shown = ${shown} where id = ${runId}`);
+    return;
+  }
   const slides = sql.param(visits.map((v) => v.slide));
   const times = sql.param(visits.map((v) => v.at));
   await db.execute(sql`
-    with moved as (update ${runs} set current_slide = ${index} where id = ${runId} returning id)
+    with moved as (update ${runs} set current_slide = ${index}, current_step = ${step}, steps_shown = ${shown} where id = ${runId} returning id)
     insert into ${slideVisits} (run_id, slide_index, entered_at)
     select moved.id, v.slide, to_timestamp(v.ms / 1000.0) from moved, unnest(${slides}::int[], ${times}::float8[]) with ordinality as v(slide, ms, n)
     order by v.n`);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { timestamptz } from './columns.js';
 import { talks } from './talks.js';
 
@@ -14,6 +14,13 @@ export const runs = pgTable(
     /** 1, 2, 3 … per talk. */
     number: integer().notNull(),
     currentSlide: integer().notNull().default(0),
+    /** How many build steps of the current slide are revealed (0: none yet). */
+    currentStep: integer().notNull().default(0),
+    /**
+     * The furthest step revealed on each slide this run, `{ "3": 2 }`: what clients without the
+     * presenter key may see of a slide that builds (its visits say which slides were shown).
+     */
+    stepsShown: jsonb().$type<Record<string, number>>().notNull().default({}),
     startedAt: timestamptz().notNull().defaultNow(),
     endedAt: timestamptz(),
     /** The poll key on every phone now (the current slide's, or an ad-hoc one); null for none. */

@@ -57,6 +57,7 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
     if (index === 0) firstHeading = rendered.title;
     const slide: Slide = { index, title: rendered.title ?? `Slide ${number}`, html: rendered.html, notes: rendered.notes };
     if (rendered.headline) slide.layout = index === 0 ? 'title' : 'section';
+    if (rendered.steps) slide.steps = rendered.steps;
     if (rendered.poll) {
       const first = pollSlides.get(rendered.poll.id);
       if (first !== undefined) {

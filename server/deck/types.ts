@@ -17,6 +17,8 @@ export interface Slide {
   /** Speaker notes as rendered HTML; empty string when none. Presenter only. */
   notes: string;
   poll?: PollSpec;
+  /** A slide that builds: the HTML of each step, `steps[k]` holding steps 0..k only (see steps.ts). */
+  steps?: string[];
   /** How the slide is laid out: a title or section slide gets the theme's large, centred style. */
   layout?: SlideLayout;
 }

@@ -12,7 +12,9 @@ export function followTalks(deps: { talks: Talks; polls: Polls; peers: PeerBus; 
   const stopLocal = talks.subscribe((e) => {
     if (e.type === 'slide:changed') {
       deps.onSlideChanged?.(e.slug);
-      peers.publish({ type: 'slide', slug: e.slug, runId: talks.require(e.slug).run.id, slide: e.change.index });
+      peers.publish({ type: 'slide', slug: e.slug, runId: talks.require(e.slug).run.id, slide: e.change.index, step: e.change.step ?? 0 });
+      // a step within the slide: its poll is where it was
+      if (!e.arrived) return;
     } else if (e.type === 'run:started') {
       peers.publish({ type: 'run', slug: e.slug });
     }
@@ -22,7 +24,7 @@ export function followTalks(deps: { talks: Talks; polls: Polls; peers: PeerBus; 
   const stopRemote = peers.subscribe((m) => {
     // A peer may serve a deck this process does not (a rolling deploy): ignore what is not ours.
     if (m.type === 'audience' || !talks.get(m.slug)) return;
-    if (m.type === 'slide') talks.applyRemoteSlide(m.slug, m.runId, m.slide);
+    if (m.type === 'slide') talks.applyRemoteSlide(m.slug, m.runId, m.slide, m.step ?? 0);
     else if (m.type === 'run') {
       talks
         .reloadRun(m.slug)

@@ -3,7 +3,7 @@
  * counts cross processes; votes never do (each process writes its own, the database adds them up).
  */
 export type PeerMessage =
-  | { type: 'slide'; slug: string; runId: number; slide: number }
+  | { type: 'slide'; slug: string; runId: number; slide: number; step?: number }
   | { type: 'run'; slug: string }
   | { type: 'polls'; slug: string }
   | { type: 'audience'; server: string; counts: Record<string, number> };

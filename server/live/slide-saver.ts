@@ -2,6 +2,19 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
 import { moveRun, type SlideVisit } from '../../db/repo/index.js';
 
+/** The step the run is on, and the furthest step shown per slide (see `moveRun`). */
+export interface Builds {
+  step: number;
+  stepsShown: Record<string, number>;
+}
+const NO_BUILDS: Builds = { step: 0, stepsShown: {} };
+
+interface Pending {
+  index: number;
+  visits: SlideVisit[];
+  builds: Builds;
+}
+
 // Arrivals kept per run while the database is away; a longer outage forgets the oldest.
 const MAX_PENDING_VISITS = 1_000;
 
@@ -13,20 +26,20 @@ const MAX_PENDING_VISITS = 1_000;
  * `write` is the database write, replaceable in tests.
  */
 export function createSlideSaver(db: Db, log: Logger, retryMs = 1_000, write: typeof moveRun = moveRun) {
-  const latest = new Map<number, { index: number; visits: SlideVisit[] }>();
+  const latest = new Map<number, Pending>();
   let writing: Promise<void> | null = null;
   let retry: NodeJS.Timeout | null = null;
   let failing = false;
 
   async function drain() {
     while (latest.size) {
-      const [runId, pending] = latest.entries().next().value as [number, { index: number; visits: SlideVisit[] }];
-      const { index } = pending;
+      const [runId, pending] = latest.entries().next().value as [number, Pending];
+      const { index, builds } = pending;
       const visits = pending.visits.slice();
       try {
-        await write(db, runId, index, visits);
+        await write(db, runId, index, visits, builds);
         pending.visits.splice(0, visits.length);
-        if (pending.index === index && !pending.visits.length) latest.delete(runId);
+        if (pending.index === index && pending.builds === builds && !pending.visits.length) latest.delete(runId);
         if (failing) log.info('current slide saved again after a database outage');
         failing = false;
       } catch (err) {
@@ -43,11 +56,15 @@ export function createSlideSaver(db: Db, log: Logger, retryMs = 1_000, write: ty
   }
 
   return {
-    /** Queues the run's move to `index` (at `at`, epoch ms); resolves when this batch of writes is done (saved or deferred). */
-    save(runId: number, index: number, at: number = Date.now()): Promise<void> {
-      const pending = latest.get(runId) ?? { index, visits: [] };
+    /**
+     * Queues the run's move to `index` (at `at`, epoch ms; an arrival on the slide unless only the
+     * step moved) with its build state; resolves when this batch of writes is done (saved or deferred).
+     */
+    save(runId: number, index: number, at: number = Date.now(), builds: Builds = NO_BUILDS, arrived = true): Promise<void> {
+      const pending = latest.get(runId) ?? { index, visits: [], builds };
       pending.index = index;
-      pending.visits.push({ slide: index, at });
+      pending.builds = builds;
+      if (arrived) pending.visits.push({ slide: index, at });
       if (pending.visits.length > MAX_PENDING_VISITS) pending.visits.shift();
       latest.set(runId, pending);
       writing ??= drain();

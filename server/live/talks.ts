@@ -1,7 +1,8 @@
 import type { RunInfo, SlideChanged, TalkInfo } from '../../contract/events.js';
 import type { Deck } from '../deck/types.js';
+import type { Shown } from '../domain/reveal.js';
 import { RESERVED_SLUGS } from '../deck/load-all.js';
-import { clampSlide, targetSlide, type SlideCommand } from '../domain/talk.js';
+import { clampSlide, clampStep, targetPosition, type SlideCommand } from '../domain/talk.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Logger } from 'pino';
@@ -22,7 +23,7 @@ export interface LiveTalk {
 
 /** Facts the realtime layer broadcasts; HTTP and socket commands both end up here. */
 export type TalkEvent =
-  | { type: 'slide:changed'; slug: string; change: SlideChanged; from: number; firstShown: boolean }
+  | { type: 'slide:changed'; slug: string; change: SlideChanged; from: number; firstShown: boolean; arrived: boolean }
   | { type: 'deck:updated'; slug: string; talk: TalkInfo; slide: number }
   | { type: 'run:started'; slug: string; run: RunInfo; slide: number };
 
@@ -42,6 +43,17 @@ export function talkInfo(deck: Deck): TalkInfo {
     ...(deck.accent ? { accent: deck.accent } : {}),
     qa: deck.qa ?? 'open',
   };
+}
+
+/** How many build steps a slide has after its first view (0: it shows whole). */
+export function stepCount(slide: { steps?: readonly string[] }): number {
+  return slide.steps ? slide.steps.length - 1 : 0;
+}
+
+/** The furthest step of `slide` this run has shown. */
+export function stepShown(run: Pick<Run, 'stepsShown' | 'currentSlide' | 'currentStep'>, slide: number): number {
+  const stored = run.stepsShown[String(slide)] ?? 0;
+  return run.currentSlide === slide ? Math.max(stored, run.currentStep) : stored;
 }
 
 /** The run info clients see. */
@@ -74,9 +86,10 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
     const { id: talkId } = await ensureTalk(db, { slug: deck.slug, title: deck.title, deckHash: deck.hash });
     let run = await getOrStartRun(db, talkId);
     const clamped = clampSlide(run.currentSlide, deck.slides.length);
-    if (clamped !== run.currentSlide) {
-      await setRunSlide(db, run.id, clamped);
-      run = { ...run, currentSlide: clamped };
+    const step = clampStep(run.currentStep, stepCount(deck.slides[clamped]!));
+    if (clamped !== run.currentSlide || step !== run.currentStep) {
+      await setRunSlide(db, run.id, clamped, step);
+      run = { ...run, currentSlide: clamped, currentStep: step };
     }
     // The engagement timeline starts with the slide a run is on when the server starts serving it.
     await startTimeline(db, run.id, run.currentSlide);
@@ -123,22 +136,28 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
       return () => void listeners.delete(listener);
     },
 
-    /** Moves the talk's current slide: one write (slide and visit, see slide-saver.ts), then one event. */
+    /**
+     * Moves the talk: the next step or slide, or to a slide (and step). One write (position and
+     * visit, see slide-saver.ts), then one event.
+     */
     move(slug: string, command: SlideCommand): Promise<SlideChanged> {
       mustGet(slug);
       return serial(slug, async () => {
         const talk = mustGet(slug);
-        const index = targetSlide(command, talk.run.currentSlide, talk.deck.slides.length);
+        const run = talk.run;
+        const to = targetPosition(command, { slide: run.currentSlide, step: run.currentStep }, talk.deck.slides.map(stepCount));
         const at = Date.now();
-        if (index === talk.run.currentSlide) return { index, at };
-        const from = talk.run.currentSlide;
+        if (to.slide === run.currentSlide && to.step === run.currentStep) return { index: to.slide, step: to.step, at };
+        const from = run.currentSlide;
+        const arrived = to.slide !== from;
+        const firstShown = !talk.shown.has(to.slide) || to.step > stepShown(run, to.slide);
+        const stepsShown = to.step > (run.stepsShown[String(to.slide)] ?? 0) ? { ...run.stepsShown, [String(to.slide)]: to.step } : run.stepsShown;
         // Broadcast without waiting for the write: the room follows even while the database is slow or away.
-        void saver.save(talk.run.id, index, at);
-        talk.run = { ...talk.run, currentSlide: index };
-        const firstShown = !talk.shown.has(index);
-        talk.shown.add(index);
-        const change = { index, at };
-        await emit({ type: 'slide:changed', slug, change, from, firstShown });
+        void saver.save(run.id, to.slide, at, { step: to.step, stepsShown }, arrived);
+        talk.run = { ...run, currentSlide: to.slide, currentStep: to.step, stepsShown };
+        talk.shown.add(to.slide);
+        const change = { index: to.slide, step: to.step, at };
+        await emit({ type: 'slide:changed', slug, change, from, firstShown, arrived });
         return change;
       });
     },
@@ -158,15 +177,22 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
     },
 
     /** A peer process moved the slide: take the new position without broadcasting it again. */
-    applyRemoteSlide(slug: string, runId: number, slide: number) {
+    applyRemoteSlide(slug: string, runId: number, slide: number, step = 0) {
       const talk = talks.get(slug);
       if (talk?.run.id === runId) {
-        talk.run = { ...talk.run, currentSlide: slide };
+        const stepsShown = step > (talk.run.stepsShown[String(slide)] ?? 0) ? { ...talk.run.stepsShown, [String(slide)]: step } : talk.run.stepsShown;
+        talk.run = { ...talk.run, currentSlide: slide, currentStep: step, stepsShown };
         talk.shown.add(slide);
       }
       else if (talk) void reloadRun(slug).catch((err: Error) => deps.log.warn({ err: err.message, slug }, 'could not reload the run'));
     },
     reloadRun,
+
+    /** What this run has shown: the slides, and the furthest step of each (domain/reveal.ts). */
+    shownSoFar(slug: string): Shown {
+      const talk = mustGet(slug);
+      return { slides: talk.shown, step: (slide: number) => stepShown(talk.run, slide) };
+    },
 
     /** Waits for the current slides to be saved, then stops retrying. */
     async close() {
@@ -181,9 +207,10 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
         await ensureTalk(db, { slug: deck.slug, title: deck.title, deckHash: deck.hash });
         talk.deck = deck;
         const slide = clampSlide(talk.run.currentSlide, deck.slides.length);
-        if (slide !== talk.run.currentSlide) {
-          await setRunSlide(db, talk.run.id, slide);
-          talk.run = { ...talk.run, currentSlide: slide };
+        const step = clampStep(talk.run.currentStep, stepCount(deck.slides[slide]!));
+        if (slide !== talk.run.currentSlide || step !== talk.run.currentStep) {
+          await setRunSlide(db, talk.run.id, slide, step);
+          talk.run = { ...talk.run, currentSlide: slide, currentStep: step };
           talk.shown.add(slide);
         }
         await emit({ type: 'deck:updated', slug: deck.slug, talk: talkInfo(deck), slide });

@@ -76,6 +76,7 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
       talk: talkInfo(talk.deck),
       run: runInfo(talk.run),
       slide: talk.run.currentSlide,
+      step: talk.run.currentStep,
       audience: audience.total(slug),
       active,
       qa: { mode: qa.mode(slug), ...questions },
@@ -128,8 +129,9 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
 
   /** A move that shows a slide for the first time carries its content, so phones need no fetch. */
   const withFirstShown = (e: Extract<TalkEvent, { type: 'slide:changed' }>) => {
-    const slide = e.firstShown ? talks.get(e.slug)?.deck.slides[e.change.index] : undefined;
-    return slide ? { ...e.change, slide: slideData(slide) } : e.change;
+    const talk = talks.get(e.slug);
+    const slide = e.firstShown ? talk?.deck.slides[e.change.index] : undefined;
+    return slide ? { ...e.change, slide: slideData(slide, { upTo: e.change.step ?? 0 }) } : e.change;
   };
 
   const unsubscribeTalks = talks.subscribe((e: TalkEvent) => {
@@ -160,7 +162,10 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
       const talk = talks.get(slug);
       // a peer moved it while this process did not hear: its clients may not have the content yet
       const slide = talk?.deck.slides[talk.run.currentSlide];
-      if (talk) io.local.to(talkRoom(slug)).emit('slide:changed', { index: talk.run.currentSlide, at: Date.now(), ...(slide ? { slide: slideData(slide) } : {}) });
+      if (talk) {
+        const { currentSlide: index, currentStep: step } = talk.run;
+        io.local.to(talkRoom(slug)).emit('slide:changed', { index, step, at: Date.now(), ...(slide ? { slide: slideData(slide, { upTo: talks.shownSoFar(slug).step(index) }) } : {}) });
+      }
     },
     /** How many sockets this process holds, per talk. */
     socketsPerTalk: () => talks.list().map(({ deck }) => ({ slug: deck.slug, count: io.of('/').adapter.rooms.get(talkRoom(deck.slug))?.size ?? 0 })),

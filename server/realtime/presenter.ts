@@ -16,7 +16,7 @@ export function requirePresenter(socket: LecternSocket) {
 export function presenterCommands(talks: Talks): CommandTable {
   const move = (socket: LecternSocket, to: Parameters<Talks['move']>[1]) => (requirePresenter(socket), talks.move(socket.data.talk, to));
   return [
-    ['slide:goto', command(GotoSchema, 'control', ({ index }, socket) => move(socket, { kind: 'goto', index }))],
+    ['slide:goto', command(GotoSchema, 'control', ({ index, step }, socket) => move(socket, { kind: 'goto', index, ...(step === undefined ? {} : { step }) }))],
     ['slide:next', command(NoPayloadSchema, 'control', (_, socket) => move(socket, { kind: 'next' }))],
     ['slide:prev', command(NoPayloadSchema, 'control', (_, socket) => move(socket, { kind: 'prev' }))],
     ['run:start', command(NoPayloadSchema, 'control', (_, socket) => (requirePresenter(socket), talks.startRun(socket.data.talk)))],

@@ -39,14 +39,14 @@ export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; pu
         ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
         run: runInfo(run),
         // without the key: only what this run has shown, never what comes next
-        slides: slidesFor(deck.slides, { presenter: withNotes, preview: deck.preview ?? 'shown', shown: talks.require(deck.slug).shown }),
+        slides: slidesFor(deck.slides, { presenter: withNotes, preview: deck.preview ?? 'shown', shown: talks.shownSoFar(deck.slug) }),
       } satisfies TalkDetails);
     })
     .post('/:slug/slide', control, async (c) => {
       const slug = c.req.param('slug');
       talks.require(slug);
-      const { index } = GotoSchema.parse(await jsonBody(c));
-      return c.json(await talks.move(slug, { kind: 'goto', index }));
+      const { index, step } = GotoSchema.parse(await jsonBody(c));
+      return c.json(await talks.move(slug, { kind: 'goto', index, ...(step === undefined ? {} : { step }) }));
     })
     .post('/:slug/next', control, async (c) => c.json(await talks.move(c.req.param('slug'), { kind: 'next' })))
     .post('/:slug/prev', control, async (c) => c.json(await talks.move(c.req.param('slug'), { kind: 'prev' })))

@@ -97,3 +97,76 @@ describe.each(drivers)('read-ahead on %s', (driver) => {
     }
   });
 });
+
+const BUILD = `---
+title: Build
+---
+
+# Start
+
+---
+
+## List
+
++ alpha item
++ beta item
++ gamma item
+`;
+
+describe.each(drivers)('builds on %s', (driver) => {
+  it('walks steps before slides, sends each step with the move that reveals it, and keeps the step across a restart', async () => {
+    const deck = await tempDeck(BUILD, {}, 'build.md');
+    const first = await startTestServer({ driver, decks: [deck] });
+    let second: TestServer | undefined;
+    try {
+      const presenter = await connect(first.url, { talk: 'build', key: first.key });
+      const phone = await connect(first.url, { talk: 'build' });
+      const payloads = record(phone.socket);
+
+      let moved = nextEvent(phone.socket, 'slide:changed');
+      expect(await presenter.socket.emitWithAck('slide:next')).toMatchObject({ ok: true, data: { index: 1, step: 0 } });
+      const arrival = await moved;
+      expect(arrival.slide?.html).toContain('List');
+      expect(arrival.slide?.html).not.toContain('alpha item');
+
+      moved = nextEvent(phone.socket, 'slide:changed');
+      await presenter.socket.emitWithAck('slide:next');
+      const firstStep = await moved;
+      expect([firstStep.index, firstStep.step]).toEqual([1, 1]);
+      expect(firstStep.slide?.html).toContain('alpha item');
+      expect(firstStep.slide?.html).not.toContain('beta item');
+
+      // by HTTP, as a clicker script would: straight to step 2
+      const res = await fetch(`${first.url}/api/talks/build/slide`, { method: 'POST', headers: { authorization: `Bearer ${first.key}`, 'content-type': 'application/json' }, body: JSON.stringify({ index: 1, step: 2 }) });
+      expect(await res.json()).toMatchObject({ index: 1, step: 2 });
+      const bad = await fetch(`${first.url}/api/talks/build/slide`, { method: 'POST', headers: { authorization: `Bearer ${first.key}`, 'content-type': 'application/json' }, body: JSON.stringify({ index: 1, step: 9 }) });
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ error: { code: 'out_of_range', message: expect.stringMatching(/Step 9/) } });
+
+      const keyless = await (await fetch(`${first.url}/api/talks/build`)).text();
+      expect(keyless).toContain('beta item');
+      expect(keyless).not.toContain('gamma item');
+      expect(payloads.join('\n')).not.toContain('gamma item');
+
+      // back one step: nothing new to send
+      moved = nextEvent(phone.socket, 'slide:changed');
+      await presenter.socket.emitWithAck('slide:prev');
+      const back = await moved;
+      expect([back.index, back.step, back.slide]).toEqual([1, 1, undefined]);
+      await presenter.socket.emitWithAck('slide:next');
+      phone.socket.close();
+      presenter.socket.close();
+      await first.close({ keepDatabase: true });
+
+      second = await startTestServer({ driver, decks: [deck], database: first.database });
+      const again = await connect(second.url, { talk: 'build' });
+      expect([again.state.slide, again.state.step]).toEqual([1, 2]);
+      again.socket.close();
+      const after = await (await fetch(`${second.url}/api/talks/build`)).text();
+      expect(after).toContain('beta item');
+      expect(after).not.toContain('gamma item');
+    } finally {
+      await (second ?? first).close();
+    }
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Builds, as a room sees them: the presenter steps through a slide whose list builds item by
+ * item; a phone and the screen show 1, 2, 3 items in turn, the newest animated in; a phone that
+ * joins at step 2 shows two; the console shows the step and what comes next. And nothing read
+ * ahead: neither the keyless API nor any websocket frame a phone received holds the third item
+ * before it is revealed, nor anything of a slide not shown yet.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, PROJECTOR, openPage } from '../helpers/browser.js';
+import { tempDeck } from '../helpers/decks.js';
+import { useBrowserTest } from '../helpers/e2e.js';
+import { openPresenter } from './views.js';
+
+const DECK = `---
+title: Builds
+---
+
+# Welcome
+
+---
+
+## Three reasons
+
++ Reproducible builds
++ Atomic upgrades
++ Rollbacks that work
+
+---
+
+## Afterwards
+
+Secret final slide text.
+`;
+
+const e2e = useBrowserTest(async () => ({ decks: [await tempDeck(DECK, {}, 'builds.md')] }));
+
+/** The list items a view shows (hidden ones do not count), inside its slide-view. */
+function visibleItems(page: Page, host: string): Promise<string[]> {
+  return page.evaluate((host) => {
+    const view = document.querySelector(host)!.shadowRoot!.querySelector('slide-view');
+    return [...(view?.shadowRoot?.querySelectorAll('li') ?? [])].filter((li) => li.checkVisibility()).map((li) => li.textContent!.trim());
+  }, host);
+}
+
+async function waitForItems(page: Page, host: string, count: number) {
+  await page.waitForFunction(
+    ({ host, count }) => {
+      const view = document.querySelector(host)!.shadowRoot!.querySelector('slide-view');
+      return [...(view?.shadowRoot?.querySelectorAll('li') ?? [])].filter((li) => li.checkVisibility()).length === count;
+    },
+    { host, count },
+    { timeout: 10_000 },
+  );
+}
+
+/** Every websocket frame a page receives, as text. */
+function frames(page: Page): string[] {
+  const received: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => received.push(typeof f.payload === 'string' ? f.payload : f.payload.toString())));
+  return received;
+}
+
+describe('a slide that builds', () => {
+  it('reveals item by item on the phone and the screen, and never sends what is ahead', async () => {
+    const presenter = await openPresenter(e2e.browser, e2e.server, 'builds');
+    const phone = await openPage(e2e.browser, `about:blank`, PHONE);
+    const phoneFrames = frames(phone);
+    await phone.goto(`${e2e.server.url}/builds`);
+    await phone.locator('audience-page connection-badge[status="live"]').waitFor();
+    const screen = await openPage(e2e.browser, `${e2e.server.url}/builds/screen`, PROJECTOR);
+    try {
+      await presenter.keyboard.press('ArrowRight'); // slide 2, step 0: the heading, no item yet
+      await waitForItems(phone, 'audience-page', 0);
+      await phone.locator('audience-page slide-view').getByText('Three reasons').waitFor();
+      expect(await presenter.locator('presenter-page header .step').textContent()).toBe('Step 0 of 3');
+
+      for (const count of [1, 2]) {
+        await presenter.keyboard.press('ArrowRight');
+        await waitForItems(phone, 'audience-page', count);
+        await waitForItems(screen, 'screen-page', count);
+      }
+      expect(await visibleItems(phone, 'audience-page')).toEqual(['Reproducible builds', 'Atomic upgrades']);
+      // the newest item came in animated
+      expect(await phone.evaluate(() => document.querySelector('audience-page')!.shadowRoot!.querySelector('slide-view')!.shadowRoot!.querySelector('li.step-new')?.textContent)).toBe('Atomic upgrades');
+      // the console shows where the build is, and the next step
+      expect(await presenter.locator('presenter-page header .step').textContent()).toBe('Step 2 of 3');
+      expect(await presenter.locator('presenter-page #next-h').textContent()).toBe('Next: step 3');
+
+      // a phone that joins now lands on the same slide and step
+      const late = await openPage(e2e.browser, `${e2e.server.url}/builds`, PHONE);
+      await waitForItems(late, 'audience-page', 2);
+      await late.context().close();
+
+      // nothing of step 3 or of the last slide reached a phone, nor the keyless API
+      const api = await (await fetch(`${e2e.server.url}/api/talks/builds`)).text();
+      for (const text of ['Rollbacks that work', 'Secret final slide text']) {
+        expect(api).not.toContain(text);
+        expect(phoneFrames.join('\n')).not.toContain(text);
+      }
+
+      await presenter.keyboard.press('ArrowRight');
+      await waitForItems(phone, 'audience-page', 3);
+      await waitForItems(screen, 'screen-page', 3);
+      expect(phoneFrames.join('\n')).toContain('Rollbacks that work');
+      expect(phoneFrames.join('\n')).not.toContain('Secret final slide text');
+
+      // back: one step at a time
+      await presenter.keyboard.press('ArrowLeft');
+      await waitForItems(phone, 'audience-page', 2);
+    } finally {
+      await Promise.all([presenter, phone, screen].map((p) => p.context().close()));
+    }
+  }, 90_000);
+});
