@@ -152,6 +152,13 @@ export class SlideView extends LitElement {
       [data-step][hidden] {
         display: none;
       }
+      /* the lines of a code step stand out; the others step back */
+      pre.hl-dim .line {
+        transition: opacity 0.25s;
+      }
+      pre.hl-dim .line:not(.hl) {
+        opacity: 0.35;
+      }
       :host([hide-poll]) .poll {
         display: none;
       }
@@ -227,6 +234,18 @@ export class SlideView extends LitElement {
       const at = Number(el.dataset.step);
       el.hidden = step !== undefined && at > step;
       el.classList.toggle('step-new', grew && at === step);
+    }
+    // code that steps through line ranges: the stage of the current step highlights its lines
+    for (const pre of this.renderRoot.querySelectorAll<HTMLElement>('pre[data-hl-steps]')) {
+      const starts = (pre.dataset.hlSteps ?? '').split(' ').map(Number);
+      const stage = step === undefined ? starts.at(-1)! : Math.max(...starts.filter((s) => s <= step), starts[0]!);
+      let any = false;
+      for (const line of pre.querySelectorAll<HTMLElement>('.line')) {
+        const on = (line.dataset.hl ?? '').split(' ').includes(String(stage));
+        line.classList.toggle('hl', on);
+        any ||= on;
+      }
+      pre.classList.toggle('hl-dim', any);
     }
     this.#shownStep = step;
   }

@@ -222,9 +222,14 @@ export class TalkController implements ReactiveController {
     this.#fillGap();
   }
 
-  /** Slides are loaded but the current one is a placeholder (shown while this page was away): fetch again. */
+  /**
+   * Slides are loaded but the current one is a placeholder, or lacks the step the talk is on
+   * (both shown while this page was away): fetch again.
+   */
   #fillGap(): void {
-    if (this.slides[this.slide]?.hidden) void this.#slides.refresh();
+    const current = this.slides[this.slide];
+    if (!current || this.#options.role === 'presenter') return;
+    if (current.hidden || (this.step > 0 && !current.html.includes(`data-step="${this.step}"`))) void this.#slides.refresh();
   }
 
   #onRun(e: { run: RunInfo; slide: number }): void {

@@ -63,7 +63,7 @@ export function getHighlighter(): Promise<Highlighter> {
  * picks one by the deck's or the reader's colour scheme. Returns null when the language is not
  * loaded, so the caller falls back to plain escaped code.
  */
-export function highlight(hl: Highlighter, code: string, lang: string, theme: ThemeName = 'default'): string | null {
+export function highlight(hl: Highlighter, code: string, lang: string, theme: ThemeName = 'default', stages?: readonly { step: number; lines: number[] }[]): string | null {
   const known = hl.getLoadedLanguages().includes(lang);
   if (!known) return null;
   return hl.codeToHtml(code, {
@@ -74,6 +74,13 @@ export function highlight(hl: Highlighter, code: string, lang: string, theme: Th
       {
         pre(node) {
           node.properties['data-lang'] = lang;
+          // a block that steps through line ranges: the steps its highlight changes at
+          if (stages) node.properties['data-hl-steps'] = stages.map((s) => s.step).join(' ');
+        },
+        line(node, line) {
+          // the steps at which this line is highlighted; the view marks the lines of the current one
+          const at = stages?.filter((s) => s.lines.includes(line)).map((s) => s.step);
+          if (at?.length) node.properties['data-hl'] = at.join(' ');
         },
       },
     ],

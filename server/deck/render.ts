@@ -6,7 +6,7 @@ import { imagesPlugin, type ImageEnv } from './images.js';
 import { parsePoll } from './polls.js';
 import { renderPoll } from './poll-html.js';
 import { SlideError } from './errors.js';
-import { planBuild } from './steps.js';
+import { planBuild, type LineStage } from './steps.js';
 import type { PollSpec } from './types.js';
 import type { SlideSource } from './parse.js';
 import type { ThemeName } from '../../contract/theme.js';
@@ -45,7 +45,8 @@ function getMarkdown(): Promise<MarkdownIt> {
       const lang = token.info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
       // markdown-it keeps the final newline; shiki would render it as an empty last line.
       const code = token.content.replace(/\n$/, '');
-      const highlighted = lang ? highlight(hl, code, lang, (env as SlideEnv | undefined)?.theme) : null;
+      const stages = token.meta?.['lineStages'] as LineStage[] | undefined;
+      const highlighted = lang ? highlight(hl, code, lang, (env as SlideEnv | undefined)?.theme, stages) : null;
       const langAttr = lang ? ` data-lang="${escape(lang)}"` : '';
       const block = highlighted ? `${highlighted}\n` : `<pre${langAttr}><code>${escape(token.content)}</code></pre>\n`;
       // a code block revealed by a later step of a build (steps.ts)

@@ -14,6 +14,37 @@ import type { Token } from 'markdown-it';
 
 const PAUSE = /^\.\s+\.\s+\.$/;
 
+/** The line ranges of a code block that steps through them, `{1|3-4}` (Slidev) or `[1|3-4]` (reveal.js). */
+const LINE_STEPS = /(?:\{([^}]*\|[^}]*)\}|\[([^\]]*\|[^\]]*)\])/;
+
+/**
+ * The lines each stage of a stepping code block highlights (an empty list: all, unmarked), or
+ * null when the fence's info has no `|`-separated ranges. `all` stands for every line.
+ */
+export function parseLineSteps(info: string): number[][] | null {
+  const match = LINE_STEPS.exec(info);
+  const spec = match?.[1] ?? match?.[2];
+  if (!spec) return null;
+  return spec.split('|').map((stage) => {
+    const lines: number[] = [];
+    for (const part of stage.split(',').map((p) => p.trim())) {
+      if (part === '' || part === 'all' || part === '*') continue;
+      const range = /^(\d+)(?:-(\d+))?$/.exec(part);
+      if (!range) continue;
+      const from = Number(range[1]);
+      const to = Number(range[2] ?? range[1]);
+      for (let line = from; line <= Math.min(to, from + 1000); line++) lines.push(line);
+    }
+    return lines;
+  });
+}
+
+/** A code block's highlight stages with the step each starts at (the first: the block's own). */
+export interface LineStage {
+  step: number;
+  lines: number[];
+}
+
 interface Block {
   start: number;
   end: number; // inclusive
@@ -21,6 +52,8 @@ interface Block {
   pause?: boolean;
   /** a `+` list: its items, each with its own step */
   items?: Block[];
+  /** a code block stepping through line ranges */
+  stages?: LineStage[];
 }
 
 /** Top-level blocks of a token stream: an opening token to its matching close, or one token. */
@@ -65,6 +98,11 @@ export function planBuild(tokens: readonly Token[]): Build {
       continue;
     }
     block.step = level;
+    const ranges = open.type === 'fence' ? parseLineSteps(open.info) : null;
+    if (ranges) {
+      // the first range shows with the block; each further one is a step of its own
+      block.stages = ranges.map((lines, i) => ({ step: i === 0 ? level : ++last, lines }));
+    }
     if (open.type === 'bullet_list_open' && open.markup === '+') {
       // the list itself shows with its level; each item is a step of its own, and what follows
       // the list (without a pause) is there from the start, as in reveal.js and Slidev
@@ -87,6 +125,13 @@ export function planBuild(tokens: readonly Token[]): Build {
       };
       for (const block of top) {
         if (block.pause || block.step > k) continue;
+        if (block.stages) {
+          const fence = mark(tokens[block.start]!, block.step);
+          const copy = fence === tokens[block.start] ? Object.assign(Object.create(Object.getPrototypeOf(fence) as object) as Token, fence) : fence;
+          copy.meta = { ...copy.meta, lineStages: block.stages };
+          out.push(copy);
+          continue;
+        }
         if (!block.items) {
           for (let i = block.start; i <= block.end; i++) out.push(i === block.start ? mark(tokens[i]!, block.step) : tokens[i]!);
           continue;

@@ -33,7 +33,30 @@ title: Builds
 Secret final slide text.
 `;
 
-const e2e = useBrowserTest(async () => ({ decks: [await tempDeck(DECK, {}, 'builds.md')] }));
+const CODE = `---
+title: Code steps
+---
+
+## One module
+
+\`\`\`nix {1|3-4}
+{ pkgs, ... }:
+{
+  services.lectern.enable = true;
+  services.lectern.openFirewall = true;
+}
+\`\`\`
+`;
+
+const e2e = useBrowserTest(async () => ({ decks: [await tempDeck(DECK, {}, 'builds.md'), await tempDeck(CODE, {}, 'code-steps.md')] }));
+
+/** The code lines a view highlights (its other lines dimmed), 1-based. */
+function highlightedLines(page: Page, host: string): Promise<number[]> {
+  return page.evaluate((host) => {
+    const view = document.querySelector(host)!.shadowRoot!.querySelector('slide-view')!;
+    return [...view.shadowRoot!.querySelectorAll('pre .line')].flatMap((line, i) => (line.classList.contains('hl') ? [i + 1] : []));
+  }, host);
+}
 
 /** The list items a view shows (hidden ones do not count), inside its slide-view. */
 function visibleItems(page: Page, host: string): Promise<string[]> {
@@ -112,4 +135,28 @@ describe('a slide that builds', () => {
       await Promise.all([presenter, phone, screen].map((p) => p.context().close()));
     }
   }, 90_000);
+
+  it('steps a code block through its highlighted line ranges on the phone and the screen', async () => {
+    const presenter = await openPresenter(e2e.browser, e2e.server, 'code-steps');
+    const phone = await openPage(e2e.browser, `${e2e.server.url}/code-steps`, PHONE);
+    const screen = await openPage(e2e.browser, `${e2e.server.url}/code-steps/screen`, PROJECTOR);
+    try {
+      const expectLines = async (lines: number[]) => {
+        for (const [page, host] of [
+          [phone, 'audience-page'],
+          [screen, 'screen-page'],
+          [presenter, 'presenter-page'],
+        ] as const) {
+          await expect.poll(() => highlightedLines(page, host), { timeout: 10_000 }).toEqual(lines);
+        }
+      };
+      await expectLines([1]);
+      await presenter.keyboard.press('ArrowRight');
+      await expectLines([3, 4]);
+      await presenter.keyboard.press('ArrowLeft');
+      await expectLines([1]);
+    } finally {
+      await Promise.all([presenter, phone, screen].map((p) => p.context().close()));
+    }
+  }, 60_000);
 });

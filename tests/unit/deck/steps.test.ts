@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { renderSlide } from '../../../server/deck/render.js';
+import { parseLineSteps } from '../../../server/deck/steps.js';
 
 const render = (body: string) => renderSlide({ body, notes: '' }, { slug: 't', resolveImage: () => null });
 const items = (html: string) => [...html.matchAll(/<li[^>]*>([^<]*)/g)].map((m) => m[1]);
@@ -32,5 +33,22 @@ describe('builds', () => {
     expect(slide.steps).toHaveLength(4);
     expect(slide.steps![3]).toContain('<p data-step="3">End</p>');
     expect((await render('# Plain\n\n- x\n- y\n')).steps).toBeUndefined();
+  });
+});
+
+describe('code that steps through line ranges', () => {
+  test('{1|3-4} and [1|3-4] read as stages; all stands for no highlight', () => {
+    expect(parseLineSteps('nix {1|3-4}')).toEqual([[1], [3, 4]]);
+    expect(parseLineSteps('ts [2,4|all|1-2]')).toEqual([[2, 4], [], [1, 2]]);
+    expect(parseLineSteps('nix {1,3}')).toBeNull();
+    expect(parseLineSteps('bash')).toBeNull();
+  });
+
+  test('each further range is a step, and every line knows the steps it is highlighted at', async () => {
+    const slide = await render('# Code\n\n```nix {1|3-4}\nfirst\nsecond\nthird\nfourth\n```\n');
+    expect(slide.steps).toHaveLength(2);
+    expect(slide.html).toMatch(/<pre class="shiki[^"]*"[^>]*data-hl-steps="0 1"/);
+    const lines = [...slide.html.matchAll(/<span class="line"( data-hl="([^"]*)")?/g)].map((m) => m[2] ?? '');
+    expect(lines).toEqual(['0', '', '1', '1']);
   });
 });
