@@ -22,6 +22,10 @@ export interface SlideData {
   notes?: string;
   /** A title or section slide (the theme's large, centred style); absent for an ordinary one. */
   layout?: SlideLayout;
+  /** The slide's own background (`<!-- background: … -->`): a CSS colour, or an image URL on this server. */
+  background?: { color?: string; image?: string };
+  /** Classes for the deck's own stylesheet (`<!-- class: lead -->`). */
+  className?: string;
   /** Presenter only: how many build steps the slide has after its first view. */
   steps?: number;
   /** Not shown yet in this run: no title, no content, until the presenter gets there. */

@@ -20,6 +20,9 @@ export const THEME_SCHEMES: Readonly<Record<ThemeName, readonly ColorScheme[]>> 
   lead: ['light', 'dark'],
 };
 
-/** Slide layouts with a style of their own: the deck's title slide, a section divider. */
-export const SLIDE_LAYOUTS = ['title', 'section'] as const;
+/**
+ * Slide layouts with a style of their own: the deck's title slide and section dividers (found by
+ * themselves), and what a slide asks for with `<!-- layout: … -->`.
+ */
+export const SLIDE_LAYOUTS = ['title', 'section', 'center', 'two-columns', 'image-left', 'image-right'] as const;
 export type SlideLayout = (typeof SLIDE_LAYOUTS)[number];

@@ -60,6 +60,8 @@ export class SlideView extends LitElement {
     layout: { type: String, reflect: true },
     stylesheet: { type: String },
     step: { type: Number },
+    background: { attribute: false },
+    slideClass: { type: String, attribute: 'slide-class' },
     hidePoll: { type: Boolean, reflect: true, attribute: 'hide-poll' },
   };
 
@@ -80,6 +82,10 @@ export class SlideView extends LitElement {
    * one is animated in. Unset shows every step the HTML holds.
    */
   declare step: number | undefined;
+  /** The slide's own background colour or image (projector and presenter). */
+  declare background: { color?: string; image?: string } | undefined;
+  /** Classes for the deck's own stylesheet, on the slide's element. */
+  declare slideClass: string;
   /** Hide the slide's static poll markup, where the page shows the live voting form instead. */
   declare hidePoll: boolean;
 
@@ -149,6 +155,44 @@ export class SlideView extends LitElement {
           animation: none;
         }
       }
+      :host([fit]) {
+        background-size: cover;
+        background-position: center;
+      }
+      /* two columns, and an image beside the text: side by side on a slide, stacked on a phone */
+      .cols,
+      .split {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 1.5em;
+        align-items: start;
+      }
+      .split {
+        align-items: center;
+      }
+      .col > :first-child {
+        margin-top: 0;
+      }
+      .media {
+        margin: 0;
+      }
+      .media img {
+        display: block;
+        width: 100%;
+        object-fit: cover;
+        border-radius: var(--radius, 0.5rem);
+      }
+      :host([fit]) .media img {
+        max-height: 85cqh;
+        height: 85cqh;
+      }
+      :host(:not([fit])) .cols,
+      :host(:not([fit])) .split {
+        grid-template-columns: 1fr;
+      }
+      :host([layout='center']) .slide {
+        text-align: center;
+      }
       [data-step][hidden] {
         display: none;
       }
@@ -181,6 +225,8 @@ export class SlideView extends LitElement {
     this.layout = undefined;
     this.stylesheet = undefined;
     this.step = undefined;
+    this.background = undefined;
+    this.slideClass = '';
     this.hidePoll = false;
   }
 
@@ -197,7 +243,7 @@ export class SlideView extends LitElement {
   }
 
   override render() {
-    const content = html`<div class="slide" part="slide">${unsafeHTML(this.html)}</div>`;
+    const content = html`<div class=${`slide ${this.slideClass}`.trim()} part="slide">${unsafeHTML(this.html)}</div>`;
     if (!this.fit) return content;
     const height = CANVAS_WIDTH / aspectRatio(this.aspect);
     return html`<div class="canvas" style="width:${CANVAS_WIDTH}px;height:${height}px">
@@ -254,6 +300,10 @@ export class SlideView extends LitElement {
     // another slide (or a phone's copy growing to the new step, which then animates)
     if (changed.has('html') && (this.step === undefined || this.#shownStep === undefined || this.step <= this.#shownStep)) this.#shownStep = undefined;
     this.#applyStep();
+    // a slide's own background shows where the slide is a picture (projector, console); phones follow the theme
+    const bg = this.fit ? this.background : undefined;
+    this.style.backgroundColor = bg?.color ?? '';
+    this.style.backgroundImage = bg?.image ? `url("${bg.image.replace(/"/g, '%22')}")` : '';
     if (this.fit) {
       this.style.aspectRatio = String(aspectRatio(this.aspect));
       // the content's own size changes (an image loads, a font arrives): fit again

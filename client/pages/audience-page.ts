@@ -129,7 +129,7 @@ export class AudiencePage extends LitElement {
     const active = this.#polls.active;
     return html`
       ${this._viewing !== null ? html`<p class="browsing">You are looking back — the talk is on slide ${t.slide + 1}.</p>` : null}
-      <slide-view .html=${slide.html} .step=${shown === t.slide ? t.step : undefined} .theme=${t.talk && effectiveScheme(t.talk, this._scheme)} .layout=${slide.layout} .stylesheet=${t.talk?.stylesheet} ?hide-poll=${active.poll?.slide === shown}></slide-view>
+      <slide-view .html=${slide.html} .step=${shown === t.slide ? t.step : undefined} .theme=${t.talk && effectiveScheme(t.talk, this._scheme)} .layout=${slide.layout} .background=${slide.background} .slideClass=${slide.className ?? ''} .stylesheet=${t.talk?.stylesheet} ?hide-poll=${active.poll?.slide === shown}></slide-view>
       ${active.poll
         ? html`<audience-poll .active=${active} .progress=${this._progress} @vote=${(e: CustomEvent<Answer>) => this.#vote(e.detail)}></audience-poll>`
         : null}

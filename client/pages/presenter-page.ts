@@ -101,7 +101,7 @@ export class PresenterPage extends LitElement {
       <main>
         <section class="current" aria-label="Current slide">
           ${t.current
-            ? html`<slide-view fit .html=${t.current.html} .step=${t.step} .theme=${t.talk?.theme} .layout=${t.current.layout} .aspect=${t.talk?.aspect} .stylesheet=${t.talk?.stylesheet} title="Tap for the next slide"
+            ? html`<slide-view fit .html=${t.current.html} .step=${t.step} .theme=${t.talk?.theme} .layout=${t.current.layout} .background=${t.current.background} .slideClass=${t.current.className ?? ''} .aspect=${t.talk?.aspect} .stylesheet=${t.talk?.stylesheet} title="Tap for the next slide"
                 @click=${(e: MouseEvent) => this.#onSlideTap(e)}></slide-view>`
             : html`<p class="empty">Loading slides…</p>`}
           <div class="controls">
@@ -118,7 +118,7 @@ export class PresenterPage extends LitElement {
         <aside class="side" aria-label="Next slide and notes">
           <section class="next-slide" aria-labelledby="next-h">
             <h2 id="next-h">${moreSteps ? `Next: step ${nextStep}` : 'Next'}</h2>
-            ${next ? html`<slide-view fit class="next" .html=${next.html} .step=${nextStep} .theme=${t.talk?.theme} .layout=${next.layout} .aspect=${t.talk?.aspect} .stylesheet=${t.talk?.stylesheet}></slide-view>` : html`<p class="empty">End of the talk</p>`}
+            ${next ? html`<slide-view fit class="next" .html=${next.html} .step=${nextStep} .theme=${t.talk?.theme} .layout=${next.layout} .background=${next.background} .slideClass=${next.className ?? ''} .aspect=${t.talk?.aspect} .stylesheet=${t.talk?.stylesheet}></slide-view>` : html`<p class="empty">End of the talk</p>`}
           </section>
           <section aria-labelledby="notes-h">
             <h2 id="notes-h">Notes</h2>

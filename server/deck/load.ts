@@ -7,6 +7,7 @@ import { DeckError, SlideError } from './errors.js';
 import { parseDeckSource } from './parse.js';
 import { renderSlide } from './render.js';
 import { resolveTheme } from './themes.js';
+import { applySlideSettings } from './slide-settings.js';
 import type { Deck, Slide } from './types.js';
 import { QA_MODES, type QaMode } from '../../contract/qa.js';
 
@@ -42,6 +43,7 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
   const ctx = { slug, resolveImage: (ref: string) => resolveImageRef(dir, ref), theme: theme.name };
 
   const slides: Slide[] = [];
+  const slideWarnings: string[] = [];
   const pollSlides = new Map<string, number>();
   let firstHeading: string | null = null;
   for (const [index, source] of sources.entries()) {
@@ -55,9 +57,12 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
       throw new DeckError(abs, problem, { slide: number, line, cause: err });
     }
     if (index === 0) firstHeading = rendered.title;
-    const slide: Slide = { index, title: rendered.title ?? `Slide ${number}`, html: rendered.html, notes: rendered.notes };
+    let slide: Slide = { index, title: rendered.title ?? `Slide ${number}`, html: rendered.html, notes: rendered.notes };
     if (rendered.headline) slide.layout = index === 0 ? 'title' : 'section';
     if (rendered.steps) slide.steps = rendered.steps;
+    if (Object.keys(source.settings).length) {
+      slide = applySlideSettings(slide, source.settings, ctx, (problem) => slideWarnings.push(`slide ${number} (line ${source.line}): ${problem}`));
+    }
     if (rendered.poll) {
       const first = pollSlides.get(rendered.poll.id);
       if (first !== undefined) {
@@ -78,7 +83,7 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
     hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
     slides,
     themeName: theme.name,
-    warnings: theme.warning ? [theme.warning] : [],
+    warnings: [...(theme.warning ? [theme.warning] : []), ...slideWarnings],
   };
   if (theme.scheme) deck.theme = theme.scheme;
   // Lectern's `aspect: 4:3`; Slidev's `aspectRatio: 4/3`; Marp's `size: 4:3`

@@ -9,6 +9,8 @@ export interface SlideSource {
   body: string;
   /** Notes Markdown (Note: section and HTML comment contents), '' when none. */
   notes: string;
+  /** Per-slide settings from directive comments (`<!-- layout: two-columns -->`): never notes. */
+  settings: Record<string, string>;
   /** 1-based line in the file where the slide's first line sits. */
   line: number;
 }
@@ -21,6 +23,9 @@ export interface ParsedDeckSource {
 const SEPARATOR = /^---[ \t]*$/;
 const FRONT_MATTER_END = /^(---|\.\.\.)[ \t]*$/;
 // reveal.js style: a line starting "Note:" / "Notes:" starts the notes; text after the colon belongs to them.
+/** The per-slide settings a directive comment may hold; a comment of only these is not a note. */
+export const SLIDE_SETTINGS = ['layout', 'background', 'class', 'image'] as const;
+const DIRECTIVE = new RegExp(`^\\s*(${SLIDE_SETTINGS.join('|')})\\s*:\\s*(.*?)\\s*$`);
 const NOTE_LINE = /^ {0,3}notes?:(.*)$/i;
 
 /** Splits deck source into front matter and slides; throws DeckError on malformed front matter. */
@@ -86,10 +91,18 @@ function splitSlides(lines: string[], start: number): Array<{ text: string; line
 }
 
 /** Moves `Note:` sections and HTML comments (outside fences) out of a slide into its notes. */
-export function extractNotes(chunk: string): { body: string; notes: string } {
+export function extractNotes(chunk: string): { body: string; notes: string; settings: Record<string, string> } {
   const lines = chunk.split('\n');
   const body: string[] = [];
   const notes: string[] = [];
+  const settings: Record<string, string> = {};
+  /** A comment of `key: value` lines about the slide itself is a directive; anything else a note. */
+  const closed = (text: string) => {
+    const parts = text.split('\n').filter((l) => l.trim() !== '');
+    const directives = parts.map((l) => DIRECTIVE.exec(l));
+    if (parts.length && directives.every((d) => d && d[2] !== '')) for (const d of directives) settings[d![1]!] = d![2]!;
+    else notes.push(text);
+  };
   const inFence = fenceTracker();
   let comment: string[] | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -110,7 +123,7 @@ export function extractNotes(chunk: string): { body: string; notes: string } {
         const end = line.indexOf('-->', pos);
         comment.push(line.slice(pos, end < 0 ? undefined : end));
         if (end < 0) break;
-        notes.push(comment.join('\n'));
+        closed(comment.join('\n'));
         comment = null;
         pos = end + 3;
       } else {
@@ -124,7 +137,7 @@ export function extractNotes(chunk: string): { body: string; notes: string } {
     body.push(kept.trim() === '' && kept !== line ? '' : kept);
   }
   // An unclosed comment runs to the end of the slide, as in HTML.
-  if (comment) notes.push(comment.join('\n'));
+  if (comment) closed(comment.join('\n'));
   const text = notes.map((n) => n.trim()).filter(Boolean).join('\n\n');
-  return { body: body.join('\n'), notes: text };
+  return { body: body.join('\n'), notes: text, settings };
 }

@@ -77,16 +77,45 @@ export async function renderSlide(slide: Pick<SlideSource, 'body' | 'notes'>, ct
   const tokens = md.parse(slide.body, env);
   const poll = attachPoll(tokens);
   const build = planBuild(tokens);
-  const html = md.renderer.render(build.tokensUpTo(build.count), md.options, env);
+  const renderUpTo = (k: number) => renderColumns(md, build.tokensUpTo(k), env);
+  const html = renderUpTo(build.count);
   // Notes never get attachPoll: a ```poll there is shown as code, only the slide itself can hold a poll.
   const notes = slide.notes.trim() ? md.render(slide.notes, { ...env }) : '';
   const rendered: RenderedSlide = { html, notes, title: firstHeading(tokens), headline: isHeadline(tokens) };
   if (build.count > 0) {
     // what each step shows, for those who must not see further: html[k] holds steps 0..k only
-    rendered.steps = Array.from({ length: build.count + 1 }, (_, k) => (k === build.count ? html : md.renderer.render(build.tokensUpTo(k), md.options, env)));
+    rendered.steps = Array.from({ length: build.count + 1 }, (_, k) => (k === build.count ? html : renderUpTo(k)));
   }
   if (poll) rendered.poll = poll;
   return rendered;
+}
+
+const COLUMN_BREAK = /^::(left|right)::$/;
+
+/**
+ * Two columns: a paragraph holding only `::right::` (Slidev's marker) splits the slide: what
+ * comes before it is the left column, the rest the right. With a `::left::` marker too, what
+ * comes before that (the heading) spans both.
+ */
+function renderColumns(md: MarkdownIt, tokens: Token[], env: SlideEnv): string {
+  const isBreak = (i: number) => tokens[i]?.type === 'paragraph_open' && tokens[i]!.level === 0 && COLUMN_BREAK.test(tokens[i + 1]?.content.trim() ?? '');
+  const at = tokens.findIndex((_, i) => isBreak(i) && tokens[i + 1]!.content.trim() === '::right::');
+  const render = (part: Token[]) => md.renderer.render(part.filter((_, i, all) => !(isBreakIn(all, i))), md.options, env);
+  if (at < 0) return render(tokens);
+  // with a `::left::` marker, what comes before it (the slide's heading) spans both columns
+  const left = tokens.findIndex((_, i) => i < at && isBreak(i) && tokens[i + 1]!.content.trim() === '::left::');
+  const header = left < 0 ? '' : render(tokens.slice(0, left));
+  const cols = `<div class="cols"><div class="col">${render(tokens.slice(left < 0 ? 0 : left + 3, at))}</div><div class="col">${render(tokens.slice(at + 3))}</div></div>\n`;
+  return header + cols;
+}
+
+/** Whether token i of `tokens` belongs to a `::left::`/`::right::` marker paragraph (open, inline, close). */
+function isBreakIn(tokens: Token[], i: number): boolean {
+  for (let start = Math.max(0, i - 2); start <= i; start++) {
+    const open = tokens[start];
+    if (open?.type === 'paragraph_open' && open.level === 0 && COLUMN_BREAK.test(tokens[start + 1]?.content.trim() ?? '') && i - start <= 2) return true;
+  }
+  return false;
 }
 
 /** Parses the slide's ```poll block (at most one) and pins the spec on its token for the fence renderer. */

@@ -19,6 +19,10 @@ export interface Slide {
   poll?: PollSpec;
   /** A slide that builds: the HTML of each step, `steps[k]` holding steps 0..k only (see steps.ts). */
   steps?: string[];
+  /** Its own background, from a `<!-- background: … -->` directive. */
+  background?: { color?: string; image?: string };
+  /** Classes for the deck's stylesheet, from `<!-- class: … -->`. */
+  className?: string;
   /** How the slide is laid out: a title or section slide gets the theme's large, centred style. */
   layout?: SlideLayout;
 }

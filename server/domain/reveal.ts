@@ -24,6 +24,8 @@ export function slideData(slide: Slide, opts: { upTo?: number; presenter?: boole
     title: slide.title,
     html,
     ...(slide.layout ? { layout: slide.layout } : {}),
+    ...(slide.background ? { background: slide.background } : {}),
+    ...(slide.className ? { className: slide.className } : {}),
     ...(opts.presenter && steps ? { steps: steps.length - 1 } : {}),
     ...(opts.presenter ? { notes: slide.notes } : {}),
   };

@@ -1,0 +1,82 @@
+/**
+ * A slide's own settings, from directive comments such as `<!-- layout: two-columns -->` or
+ * `<!-- background: #0b3d2e -->`: its layout, an image beside the text, its background, classes
+ * for the deck's stylesheet. A value Lectern cannot use is a warning naming the slide, never a
+ * reason to refuse the deck.
+ */
+import { SLIDE_LAYOUTS, type SlideLayout } from '../../contract/theme.js';
+import type { Slide } from './types.js';
+
+/** Layout names other tools use for the same thing. */
+const LAYOUT_ALIASES: Readonly<Record<string, SlideLayout>> = {
+  'two-cols': 'two-columns',
+  'two-column': 'two-columns',
+  columns: 'two-columns',
+  centered: 'center',
+  cover: 'title',
+  intro: 'title',
+};
+
+// a CSS colour, never ; { } < > quotes (the same rule as the deck's accent)
+const COLOR = /^(#[0-9a-f]{3,8}|[a-z]+|(rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0-9a-z.,%\s/+-]+\))$/i;
+const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
+const CLASSES = /^[A-Za-z_][\w-]*(\s+[A-Za-z_][\w-]*)*$/;
+
+export interface SettingsContext {
+  /** Where an image reference lives under the deck folder (relative path), or null. */
+  resolveImage(ref: string): string | null;
+  slug: string;
+}
+
+/** The slide with its settings applied; `warn` hears what could not be. */
+export function applySlideSettings(slide: Slide, settings: Record<string, string>, ctx: SettingsContext, warn: (problem: string) => void): Slide {
+  const out: Slide = { ...slide };
+  const url = (ref: string) => {
+    const rel = ctx.resolveImage(ref);
+    return rel === null ? null : `/${ctx.slug}/assets/${rel.split('/').map(encodeURIComponent).join('/')}`;
+  };
+
+  if (settings['layout'] !== undefined) {
+    const name = settings['layout'].toLowerCase();
+    if (name === 'default') delete out.layout;
+    else {
+      const layout = (SLIDE_LAYOUTS as readonly string[]).includes(name) ? (name as SlideLayout) : LAYOUT_ALIASES[name];
+      if (layout) out.layout = layout;
+      else warn(`layout "${settings['layout']}" is not one of ${SLIDE_LAYOUTS.join(', ')}; the slide keeps the default layout`);
+    }
+  }
+
+  if (out.layout === 'image-left' || out.layout === 'image-right') {
+    const ref = settings['image'];
+    const src = ref ? url(ref) : null;
+    if (!src) {
+      warn(ref ? `image "${ref}" was not found beside the deck; the slide shows its text alone` : `layout ${out.layout} needs an image: <!-- image: photo.jpg -->`);
+      delete out.layout;
+    } else {
+      const wrap = (html: string) => {
+        const media = `<figure class="media"><img src="${src}" alt="" loading="lazy"></figure>`;
+        const text = `<div class="col">${html}</div>`;
+        return `<div class="split">${out.layout === 'image-left' ? media + text : text + media}</div>\n`;
+      };
+      out.html = wrap(out.html);
+      if (out.steps) out.steps = out.steps.map(wrap);
+    }
+  }
+
+  const background = settings['background'];
+  if (background !== undefined) {
+    if (IMAGE.test(background)) {
+      const src = url(background);
+      if (src) out.background = { image: src };
+      else warn(`background image "${background}" was not found beside the deck`);
+    } else if (COLOR.test(background)) out.background = { color: background };
+    else warn(`background "${background}" is neither a CSS colour nor an image beside the deck`);
+  }
+
+  const className = settings['class'];
+  if (className !== undefined) {
+    if (CLASSES.test(className.replace(/,/g, ' '))) out.className = className.replace(/,/g, ' ').trim().split(/\s+/).join(' ');
+    else warn(`class "${className}" must be class names separated by spaces`);
+  }
+  return out;
+}
