@@ -15,7 +15,6 @@ import type { AskDetail, AskProgress } from '../components/question-form.js';
 import type { UpvoteDetail } from '../components/question-list.js';
 import { audienceStyles } from './audience-styles.js';
 import '../components/slide-view.js';
-import '../components/scheme-toggle.js';
 import '../components/connection-badge.js';
 import '../components/slide-nav.js';
 import '../components/reaction-bar.js';
@@ -24,6 +23,8 @@ import '../components/reaction-bar.js';
 // first download, which has a budget (scripts/page-weight.ts). Their elements upgrade on arrival.
 const pollUi = lazy(() => import('../components/audience-poll.js'));
 const qaUi = lazy(() => import('../components/qa-panel.js'));
+// only where the deck's theme lets the reader choose, and not needed for the first paint
+const schemeUi = lazy(() => import('../components/scheme-toggle.js'));
 const ignore = () => undefined;
 
 /**
@@ -167,6 +168,7 @@ export class AudiencePage extends LitElement {
     if (t.talk && t.talk !== this.#themed) {
       this.#themed = t.talk;
       applyDeckTheme(t.talk, document.documentElement, this._scheme);
+      if (readerMayChoose(t.talk)) schemeUi().catch(ignore);
       document.title = t.talk.title;
     }
     const { say, heard } = announce(this.#announced, {

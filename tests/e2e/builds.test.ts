@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { PHONE, PROJECTOR, openPage } from '../helpers/browser.js';
 import { tempDeck } from '../helpers/decks.js';
 import { useBrowserTest } from '../helpers/e2e.js';
+import { startTestServer } from '../helpers/server.js';
+import { connect } from '../helpers/sockets.js';
 import { openPresenter } from './views.js';
 
 const DECK = `---
@@ -157,6 +159,24 @@ describe('a slide that builds', () => {
       await expectLines([1]);
     } finally {
       await Promise.all([presenter, phone, screen].map((p) => p.context().close()));
+    }
+  }, 60_000);
+
+  it('lands a phone on the same slide and step after the server restarts', async () => {
+    const deck = await tempDeck(DECK, {}, 'restart-builds.md');
+    const first = await startTestServer({ decks: [deck] });
+    const presenter = await connect(first.url, { talk: 'restart-builds', key: first.key });
+    await presenter.socket.emitWithAck('slide:goto', { index: 1, step: 2 });
+    presenter.socket.close();
+    await first.close({ keepDatabase: true });
+    const second = await startTestServer({ decks: [deck], database: first.database });
+    const phone = await openPage(e2e.browser, `${second.url}/restart-builds`, PHONE);
+    try {
+      await waitForItems(phone, 'audience-page', 2);
+      expect(await visibleItems(phone, 'audience-page')).toEqual(['Reproducible builds', 'Atomic upgrades']);
+    } finally {
+      await phone.context().close();
+      await second.close();
     }
   }, 60_000);
 });
