@@ -114,7 +114,7 @@ export interface ServerToClientEvents {
   'slide:changed': (e: SlideChanged) => void;
   audience: (e: { count: number }) => void;
   /** The deck file changed on disk; refetch slides (the current slide index is kept, clamped). */
-  'deck:updated': (e: { talk: TalkInfo; slide: number }) => void;
+  'deck:updated': (e: { talk: TalkInfo; slide: number; step?: number }) => void;
   'run:started': (e: { run: RunInfo; slide: number }) => void;
   /** The poll on screen changed, opened, closed, or its results were revealed or hidden. */
   'poll:active': (e: ActivePoll) => void;

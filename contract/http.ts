@@ -26,6 +26,8 @@ export interface SlideData {
   background?: { color?: string; image?: string };
   /** Classes for the deck's own stylesheet (`<!-- class: lead -->`). */
   className?: string;
+  /** A slide that builds: the furthest step this copy holds (later steps are not in `html`). */
+  upTo?: number;
   /** Presenter only: how many build steps the slide has after its first view. */
   steps?: number;
   /** Not shown yet in this run: no title, no content, until the presenter gets there. */

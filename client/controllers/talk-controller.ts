@@ -65,10 +65,15 @@ export class TalkController implements ReactiveController {
     this.#slides = new SlideLoader(options.slug, {
       loaded: (details) =>
         this.#update(() => {
-          // a move may have brought a slide's content while the fetch was under way: keep it
-          this.slides = details.slides.map((s, i) => (s.hidden && this.slides[i] && !this.slides[i]!.hidden ? this.slides[i]! : s));
+          // a move may have brought a slide's content while the fetch was under way: keep the fuller copy
+          this.slides = details.slides.map((s, i) => {
+            const held = this.#early.get(i) ?? this.slides[i];
+            return held ? TalkController.#fuller(held, s) : s;
+          });
+          this.#early.clear();
           this.publicUrl = details.publicUrl;
           if (this.status !== ConnectionStatus.error) this.error = undefined;
+          queueMicrotask(() => this.#fillGap());
         }),
       failed: (err, fatal) => (fatal ? this.#fail(err.code, err.message) : this.#update(() => (this.error = { code: err.code, message: err.message }))),
     });
@@ -170,10 +175,11 @@ export class TalkController implements ReactiveController {
     socket.on('state', (state) => this.#onState(state));
     socket.on('slide:changed', (e) => this.#onSlide(e));
     socket.on('audience', ({ count }) => this.#update(() => (this.audience = count)));
-    socket.on('deck:updated', ({ talk, slide }) => {
+    socket.on('deck:updated', ({ talk, slide, step }) => {
       this.#update(() => {
         this.talk = talk;
         this.slide = slide;
+        this.step = step ?? 0;
       });
       void this.#slides.load(talk.hash);
     });
@@ -217,7 +223,11 @@ export class TalkController implements ReactiveController {
       this.step = e.step ?? 0;
       // the server sends a slide's content (up to the step shown) with the move that first shows
       // it, never before; the presenter already holds every slide whole
-      if (e.slide && this.#options.role !== 'presenter' && this.slides.length > e.index) this.slides = this.slides.map((s, i) => (i === e.index ? e.slide! : s));
+      if (e.slide && this.#options.role !== 'presenter') {
+        if (this.slides.length > e.index) this.slides = this.slides.map((s, i) => (i === e.index ? TalkController.#fuller(s, e.slide!) : s));
+        // the slides are still loading: keep it, the response may predate this move
+        else this.#early.set(e.index, e.slide);
+      }
     });
     this.#fillGap();
   }
@@ -229,7 +239,17 @@ export class TalkController implements ReactiveController {
   #fillGap(): void {
     const current = this.slides[this.slide];
     if (!current || this.#options.role === 'presenter') return;
-    if (current.hidden || (this.step > 0 && !current.html.includes(`data-step="${this.step}"`))) void this.#slides.refresh();
+    if (current.hidden || (current.upTo !== undefined && this.step > current.upTo)) void this.#slides.refresh();
+  }
+
+  /** Slide content that arrived with moves before the slides had loaded, applied once they have. */
+  readonly #early = new Map<number, SlideData>();
+
+  /** The copy that holds more: shown over hidden, a later step over an earlier one. */
+  static #fuller(a: SlideData | undefined, b: SlideData): SlideData {
+    if (!a || a.hidden) return b;
+    if (b.hidden) return a;
+    return (b.upTo ?? 0) >= (a.upTo ?? 0) ? b : a;
   }
 
   #onRun(e: { run: RunInfo; slide: number }): void {

@@ -8,6 +8,7 @@ import { parseDeckSource } from './parse.js';
 import { renderSlide } from './render.js';
 import { resolveTheme } from './themes.js';
 import { applySlideSettings } from './slide-settings.js';
+import { headingText } from '../domain/reveal.js';
 import type { Deck, Slide } from './types.js';
 import { QA_MODES, type QaMode } from '../../contract/qa.js';
 
@@ -56,10 +57,12 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
       const problem = err instanceof Error ? err.message : String(err);
       throw new DeckError(abs, problem, { slide: number, line, cause: err });
     }
-    if (index === 0) firstHeading = rendered.title;
+    // the deck's title is public from the start: never a heading that a later step reveals
+    if (index === 0) firstHeading = rendered.steps ? (headingText(rendered.steps[0]!) ?? null) : rendered.title;
     let slide: Slide = { index, title: rendered.title ?? `Slide ${number}`, html: rendered.html, notes: rendered.notes };
     if (rendered.headline) slide.layout = index === 0 ? 'title' : 'section';
     if (rendered.steps) slide.steps = rendered.steps;
+    for (const warning of rendered.warnings ?? []) slideWarnings.push(`slide ${number} (line ${source.line}): ${warning}`);
     if (Object.keys(source.settings).length) {
       slide = applySlideSettings(slide, source.settings, ctx, (problem) => slideWarnings.push(`slide ${number} (line ${source.line}): ${problem}`));
     }

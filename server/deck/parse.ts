@@ -1,6 +1,7 @@
 /** Pure deck splitting: front matter, slide chunks, speaker notes. No I/O, no rendering. */
 import { parse as parseYaml } from 'yaml';
 import { DeckError } from './errors.js';
+import { looksLikeSetting } from './slide-settings.js';
 import { commentOpenAfter, commentStart, fenceTracker } from './scan.js';
 
 /** One slide's Markdown before rendering. */
@@ -100,7 +101,7 @@ export function extractNotes(chunk: string): { body: string; notes: string; sett
   const closed = (text: string) => {
     const parts = text.split('\n').filter((l) => l.trim() !== '');
     const directives = parts.map((l) => DIRECTIVE.exec(l));
-    if (parts.length && directives.every((d) => d && d[2] !== '')) for (const d of directives) settings[d![1]!] = d![2]!;
+    if (parts.length && directives.every((d) => d && d[2] !== '' && looksLikeSetting(d[1]!, d[2]!))) for (const d of directives) settings[d![1]!] = d![2]!;
     else notes.push(text);
   };
   const inFence = fenceTracker();

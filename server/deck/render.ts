@@ -21,6 +21,8 @@ export interface RenderedSlide {
   title: string | null;
   /** Headings and at most two short lines of text, nothing else: a title or section slide. */
   headline: boolean;
+  /** What the speaker should know about how the slide renders. */
+  warnings?: string[];
   /** A slide that builds: the HTML of each step, steps[k] showing steps 0..k (the last is `html`). */
   steps?: string[];
   poll?: PollSpec;
@@ -77,11 +79,14 @@ export async function renderSlide(slide: Pick<SlideSource, 'body' | 'notes'>, ct
   const tokens = md.parse(slide.body, env);
   const poll = attachPoll(tokens);
   const build = planBuild(tokens);
-  const renderUpTo = (k: number) => renderColumns(md, build.tokensUpTo(k), env);
+  // columns are decided on the whole slide, so a build never makes the layout jump
+  const columns = tokens.some((t, i) => t.type === 'paragraph_open' && t.level === 0 && tokens[i + 1]?.content.trim() === '::right::');
+  const renderUpTo = (k: number) => renderColumns(md, build.tokensUpTo(k), env, columns);
   const html = renderUpTo(build.count);
   // Notes never get attachPoll: a ```poll there is shown as code, only the slide itself can hold a poll.
   const notes = slide.notes.trim() ? md.render(slide.notes, { ...env }) : '';
   const rendered: RenderedSlide = { html, notes, title: firstHeading(tokens), headline: isHeadline(tokens) };
+  if (build.pollAfterPause) rendered.warnings = ['a poll opens when its slide is reached, so the ```poll block shows from the start, not after the pause before it'];
   if (build.count > 0) {
     // what each step shows, for those who must not see further: html[k] holds steps 0..k only
     rendered.steps = Array.from({ length: build.count + 1 }, (_, k) => (k === build.count ? html : renderUpTo(k)));
@@ -97,15 +102,18 @@ const COLUMN_BREAK = /^::(left|right)::$/;
  * comes before it is the left column, the rest the right. With a `::left::` marker too, what
  * comes before that (the heading) spans both.
  */
-function renderColumns(md: MarkdownIt, tokens: Token[], env: SlideEnv): string {
+function renderColumns(md: MarkdownIt, tokens: Token[], env: SlideEnv, columns: boolean): string {
   const isBreak = (i: number) => tokens[i]?.type === 'paragraph_open' && tokens[i]!.level === 0 && COLUMN_BREAK.test(tokens[i + 1]?.content.trim() ?? '');
   const at = tokens.findIndex((_, i) => isBreak(i) && tokens[i + 1]!.content.trim() === '::right::');
   const render = (part: Token[]) => md.renderer.render(part.filter((_, i, all) => !(isBreakIn(all, i))), md.options, env);
-  if (at < 0) return render(tokens);
+  if (at < 0 && !columns) return render(tokens);
   // with a `::left::` marker, what comes before it (the slide's heading) spans both columns
-  const left = tokens.findIndex((_, i) => i < at && isBreak(i) && tokens[i + 1]!.content.trim() === '::left::');
+  // a step before `::right::` is reached: the right column is there, empty
+  const end = at < 0 ? tokens.length : at;
+  const left = tokens.findIndex((_, i) => i < end && isBreak(i) && tokens[i + 1]!.content.trim() === '::left::');
   const header = left < 0 ? '' : render(tokens.slice(0, left));
-  const cols = `<div class="cols"><div class="col">${render(tokens.slice(left < 0 ? 0 : left + 3, at))}</div><div class="col">${render(tokens.slice(at + 3))}</div></div>\n`;
+  const right = at < 0 ? '' : render(tokens.slice(at + 3));
+  const cols = `<div class="cols"><div class="col">${render(tokens.slice(left < 0 ? 0 : left + 3, end))}</div><div class="col">${right}</div></div>\n`;
   return header + cols;
 }
 

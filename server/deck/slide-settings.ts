@@ -22,6 +22,26 @@ const COLOR = /^(#[0-9a-f]{3,8}|[a-z]+|(rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0
 const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 const CLASSES = /^[A-Za-z_][\w-]*(\s+[A-Za-z_][\w-]*)*$/;
 
+/**
+ * Whether a comment's `key: value` line reads as a slide setting rather than prose: a known
+ * layout, a colour or an image file, a few lower-case class names. Anything else (`<!-- class:
+ * remember the pricing joke -->`) stays a speaker note, and never reaches a phone.
+ */
+export function looksLikeSetting(key: string, value: string): boolean {
+  switch (key) {
+    case 'layout':
+      return (SLIDE_LAYOUTS as readonly string[]).includes(value.toLowerCase()) || value.toLowerCase() in LAYOUT_ALIASES || value.toLowerCase() === 'default';
+    case 'background':
+      return COLOR.test(value) || IMAGE.test(value);
+    case 'image':
+      return IMAGE.test(value) && !/\s/.test(value);
+    case 'class':
+      return /^[a-z][a-z0-9-]*(?:[\s,]+[a-z][a-z0-9-]*){0,2}$/.test(value);
+    default:
+      return false;
+  }
+}
+
 export interface SettingsContext {
   /** Where an image reference lives under the deck folder (relative path), or null. */
   resolveImage(ref: string): string | null;
@@ -46,6 +66,9 @@ export function applySlideSettings(slide: Slide, settings: Record<string, string
     }
   }
 
+  if (settings['image'] !== undefined && out.layout !== 'image-left' && out.layout !== 'image-right') {
+    warn(`image "${settings['image']}" is shown beside the text only with layout: image-left or image-right`);
+  }
   if (out.layout === 'image-left' || out.layout === 'image-right') {
     const ref = settings['image'];
     const src = ref ? url(ref) : null;

@@ -79,6 +79,8 @@ function blocks(tokens: readonly Token[], from: number, to: number, level: numbe
 /** The slide's build: which step reveals each block; `count` is the number of steps after the first view. */
 export interface Build {
   count: number;
+  /** A poll block comes after a pause: it still shows (and opens) when the slide is reached. */
+  pollAfterPause: boolean;
   /** The tokens steps 0..k show, with `data-step` on blocks of step 1 and later. */
   tokensUpTo(k: number): Token[];
 }
@@ -88,6 +90,7 @@ export function planBuild(tokens: readonly Token[]): Build {
   // `level`: the step ordinary blocks appear at (raised by pauses); `last`: the latest step so far
   let level = 0;
   let last = 0;
+  let pollAfterPause = false;
   for (const block of top) {
     const open = tokens[block.start]!;
     const inline = tokens[block.start + 1];
@@ -97,8 +100,12 @@ export function planBuild(tokens: readonly Token[]): Build {
       level = ++last;
       continue;
     }
-    block.step = level;
-    const ranges = open.type === 'fence' ? parseLineSteps(open.info) : null;
+    // a poll opens when its slide is reached (polls follow slides, not steps), so it shows from
+    // the start whatever pause comes before it; the loader warns about such a deck
+    const isPoll = open.type === 'fence' && open.info.trim().split(/\s+/)[0]?.toLowerCase() === 'poll';
+    if (isPoll && level > 0) pollAfterPause = true;
+    block.step = isPoll ? 0 : level;
+    const ranges = open.type === 'fence' && !isPoll ? parseLineSteps(open.info) : null;
     if (ranges) {
       // the first range shows with the block; each further one is a step of its own
       block.stages = ranges.map((lines, i) => ({ step: i === 0 ? level : ++last, lines }));
@@ -113,6 +120,7 @@ export function planBuild(tokens: readonly Token[]): Build {
 
   return {
     count,
+    pollAfterPause,
     tokensUpTo(k: number): Token[] {
       const out: Token[] = [];
       const mark = (token: Token, s: number) => {
@@ -121,6 +129,8 @@ export function planBuild(tokens: readonly Token[]): Build {
         const copy = Object.assign(Object.create(Object.getPrototypeOf(token) as object) as Token, token);
         copy.attrs = [...(token.attrs ?? []), ['data-step', String(s)]];
         copy.meta = { ...token.meta, step: s };
+        // raw HTML is rendered as written, attributes ignored: wrap it so the step still shows
+        if (token.type === 'html_block') copy.content = `<div data-step="${s}">\n${token.content}</div>\n`;
         return copy;
       };
       for (const block of top) {

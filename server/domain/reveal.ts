@@ -18,17 +18,37 @@ export type Preview = 'shown' | 'all';
  */
 export function slideData(slide: Slide, opts: { upTo?: number; presenter?: boolean } = {}): SlideData {
   const steps = slide.steps;
-  const html = steps && opts.upTo !== undefined ? steps[Math.min(opts.upTo, steps.length - 1)]! : slide.html;
+  const upTo = steps && opts.upTo !== undefined ? Math.min(opts.upTo, steps.length - 1) : undefined;
+  const html = upTo !== undefined ? steps![upTo]! : slide.html;
   return {
     index: slide.index,
-    title: slide.title,
+    // a heading revealed by a later step must not leak through the title
+    title: upTo !== undefined ? (headingText(html) ?? `Slide ${slide.index + 1}`) : slide.title,
     html,
+    // the step this copy holds, so a client knows when it needs a newer one
+    ...(steps ? { upTo: upTo ?? steps.length - 1 } : {}),
     ...(slide.layout ? { layout: slide.layout } : {}),
     ...(slide.background ? { background: slide.background } : {}),
     ...(slide.className ? { className: slide.className } : {}),
     ...(opts.presenter && steps ? { steps: steps.length - 1 } : {}),
     ...(opts.presenter ? { notes: slide.notes } : {}),
   };
+}
+
+/** The text of the first heading in rendered slide HTML, or undefined. */
+export function headingText(html: string): string | undefined {
+  const match = /<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/.exec(html);
+  if (!match) return undefined;
+  const text = match[1]!
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text || undefined;
 }
 
 /** A slide not shown yet: its place in the deck, and nothing of its content (not even its title). */

@@ -40,7 +40,11 @@ async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof
     reactions: reactionRows,
     answersBySlide: count(polls, (p) => p.slide, (p) => p.total),
     questionsBySlide: count(questionRows, (q) => q.slideIndex),
-  }).map((row) => ({ ...row, title: talk.deck.slides[row.slide]?.title ?? `Slide ${row.slide + 1}` }));
+  }).map((row) => {
+    // without the key, a slide this run never showed keeps its title to itself (nothing read ahead)
+    const seen = presenter || visits.some((v) => v.slideIndex === row.slide);
+    return { ...row, title: seen ? (talk.deck.slides[row.slide]?.title ?? `Slide ${row.slide + 1}`) : `Slide ${row.slide + 1}` };
+  });
   return {
     id: run.id,
     number: run.number,

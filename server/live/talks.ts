@@ -24,7 +24,7 @@ export interface LiveTalk {
 /** Facts the realtime layer broadcasts; HTTP and socket commands both end up here. */
 export type TalkEvent =
   | { type: 'slide:changed'; slug: string; change: SlideChanged; from: number; firstShown: boolean; arrived: boolean }
-  | { type: 'deck:updated'; slug: string; talk: TalkInfo; slide: number }
+  | { type: 'deck:updated'; slug: string; talk: TalkInfo; slide: number; step: number }
   | { type: 'run:started'; slug: string; run: RunInfo; slide: number };
 
 export type Talks = Awaited<ReturnType<typeof createTalks>>;
@@ -122,7 +122,7 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
       talk.run = (await currentRun(db, talk.talkId)) ?? talk.run;
       if (talk.run.id !== before.id) talk.shown = await shownIn(talk.run);
       else talk.shown.add(talk.run.currentSlide);
-      return { slideChanged: talk.run.id !== before.id || talk.run.currentSlide !== before.currentSlide };
+      return { slideChanged: talk.run.id !== before.id || talk.run.currentSlide !== before.currentSlide || talk.run.currentStep !== before.currentStep };
     });
   }
 
@@ -213,7 +213,7 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
           talk.run = { ...talk.run, currentSlide: slide, currentStep: step };
           talk.shown.add(slide);
         }
-        await emit({ type: 'deck:updated', slug: deck.slug, talk: talkInfo(deck), slide });
+        await emit({ type: 'deck:updated', slug: deck.slug, talk: talkInfo(deck), slide, step: talk.run.currentStep });
       });
     },
   };

@@ -33,6 +33,10 @@ describe.each(drivers)('read-ahead on %s', (driver) => {
       const before = await keyless(first);
       expect(before.body.slides.map((s) => s.hidden ?? false)).toEqual([false, true, true, true]);
       for (const text of LATER) expect(before.raw).not.toContain(text);
+      // the public results (engagement timeline) name only slides this run has shown
+      const results = await (await fetch(`${first.url}/api/talks/basic/results`)).text();
+      expect(results).toContain('"title":"One"');
+      expect(results).not.toMatch(/"title":"(Two|Three|Four)"/);
 
       const presenter = await connect(first.url, { talk: 'basic', key: first.key });
       const phone = await connect(first.url, { talk: 'basic' });

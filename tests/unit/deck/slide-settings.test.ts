@@ -12,6 +12,10 @@ describe('slide settings', () => {
     const { notes, settings, body } = extractNotes('# Hi\n\n<!-- layout: two-columns -->\n<!-- background: #0b3d2e\nclass: lead -->\n<!-- say hello -->\n<!-- layout: x\nand a thought -->');
     expect(settings).toEqual({ layout: 'two-columns', background: '#0b3d2e', class: 'lead' });
     expect(notes).toBe('say hello\n\nlayout: x\nand a thought');
+    // prose that happens to start with a setting's name stays a note, and never reaches a phone
+    const prose = extractNotes('# Hi\n\n<!-- class: remember SECRETNOTE pricing -->\n<!-- image: remember to show the demo -->');
+    expect(prose.settings).toEqual({});
+    expect(prose.notes).toBe('class: remember SECRETNOTE pricing\n\nimage: remember to show the demo');
     expect(body).not.toContain('layout');
   });
 

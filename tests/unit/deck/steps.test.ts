@@ -52,3 +52,31 @@ describe('code that steps through line ranges', () => {
     expect(lines).toEqual(['0', '', '1', '1']);
   });
 });
+
+describe('builds, the traps', () => {
+  test('a heading revealed by a later step never leaks through the title; the deck title is from the start', async () => {
+    const { slidesFor } = await import('../../../server/domain/reveal.js');
+    const slide = await render('Guess the answer\n\n. . .\n\n# It was 42\n');
+    const deckSlide = { index: 0, title: slide.title ?? 'Slide 1', html: slide.html, notes: '', steps: slide.steps! };
+    const [atStart] = slidesFor([deckSlide], { presenter: false, preview: 'shown', shown: { slides: new Set([0]), step: () => 0 } });
+    expect(atStart!.title).toBe('Slide 1');
+    expect(JSON.stringify(atStart)).not.toContain('42');
+    expect(atStart!.upTo).toBe(0);
+  });
+
+  test('a poll after a pause shows from the start (polls open with their slide), with a warning', async () => {
+    const slide = await render('# Q\n\n+ a\n\n. . .\n\n```poll\nquestion: Which?\noptions: [x, y]\n```\n');
+    expect(slide.steps).toHaveLength(3);
+    expect(slide.steps![0]).toContain('Which?');
+    expect(slide.warnings).toEqual([expect.stringMatching(/a poll opens when its slide is reached/)]);
+  });
+
+  test('raw HTML revealed by a step carries data-step; columns do not jump during a build', async () => {
+    const raw = await render('# Q\n\n. . .\n\n<div>RAW-ANSWER</div>\n');
+    expect(raw.steps![0]).not.toContain('RAW-ANSWER');
+    expect(raw.steps![1]).toContain('<div data-step="1">\n<div>RAW-ANSWER</div>');
+    const cols = await render('# Cols\n\n::left::\n\nLeft\n\n. . .\n\n::right::\n\nRight\n');
+    expect(cols.steps![0]).toBe('<h1>Cols</h1>\n<div class="cols"><div class="col"><p>Left</p>\n</div><div class="col"></div></div>\n');
+    expect(cols.steps![1]).toContain('<div class="col"><p data-step="1">Right</p>');
+  });
+});
