@@ -9,7 +9,7 @@ import { migrateDb } from '../db/migrate.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { loadDecks } from './deck/index.js';
-import { watchDecks } from './live/deck-reload.js';
+import { watchBrokenDecks, watchDecks } from './live/deck-reload.js';
 import { followTalks } from './live/follow.js';
 import { createPolls } from './live/polls/index.js';
 import { createQa } from './live/qa.js';
@@ -100,7 +100,9 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
     const unfollow = followTalks({ talks, polls, peers, log, onSlideChanged: metrics.slideChanged });
     await Promise.all(talks.list().map(({ deck }) => polls.onSlide(deck.slug, null)));
     const stopResync = cluster ? resyncWithPeers({ talks, polls, resendSlide: realtime.resendSlide, log }) : () => undefined;
-    const unwatch = config.watchDecks ? watchDecks(decks, talks, log) : () => undefined;
+    const unwatchLoaded = config.watchDecks ? watchDecks(decks, talks, log) : () => undefined;
+    const unwatchBroken = config.watchDecks ? watchBrokenDecks(broken, { talks, polls, log }) : () => undefined;
+    const unwatch = () => (unwatchLoaded(), unwatchBroken());
 
     return {
       port: (httpServer.address() as AddressInfo).port,

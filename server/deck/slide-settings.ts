@@ -21,6 +21,8 @@ const LAYOUT_ALIASES: Readonly<Record<string, SlideLayout>> = {
 const COLOR = /^(#[0-9a-f]{3,8}|[a-z]+|(rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0-9a-z.,%\s/+-]+\))$/i;
 const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 const CLASSES = /^[A-Za-z_][\w-]*(\s+[A-Za-z_][\w-]*)*$/;
+/** Classes Lectern's slide markup uses itself; a deck class of the same name would collide. */
+const LECTERN_CLASSES: ReadonlySet<string> = new Set(['slide', 'poll', 'poll-question', 'poll-scale', 'cols', 'col', 'split', 'media', 'line', 'shiki', 'hl', 'hl-dim', 'step-new', 'missing-image', 'canvas', 'frame', 'fit-box']);
 
 /**
  * Whether a comment's `key: value` line reads as a slide setting rather than prose: a known
@@ -98,8 +100,11 @@ export function applySlideSettings(slide: Slide, settings: Record<string, string
 
   const className = settings['class'];
   if (className !== undefined) {
-    if (CLASSES.test(className.replace(/,/g, ' '))) out.className = className.replace(/,/g, ' ').trim().split(/\s+/).join(' ');
-    else warn(`class "${className}" must be class names separated by spaces`);
+    const names = className.replace(/,/g, ' ').trim().split(/\s+/);
+    const taken = names.filter((name) => LECTERN_CLASSES.has(name));
+    if (!CLASSES.test(names.join(' '))) warn(`class "${className}" must be class names separated by spaces`);
+    else if (taken.length) warn(`class ${taken.map((n) => `"${n}"`).join(', ')} is one of Lectern's own (it would restyle or hide its parts); pick another name`);
+    else out.className = names.join(' ');
   }
   return out;
 }

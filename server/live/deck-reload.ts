@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { DeckError, loadDeck, watchDeck, type Deck } from '../deck/index.js';
+import { DeckError, loadDeck, watchDeck, type BrokenDeck, type Deck } from '../deck/index.js';
+import type { Polls } from './polls/index.js';
 import type { Talks } from './talks.js';
 
 /** Re-reads a deck whose file changed; a broken edit keeps the previous version on screen. */
@@ -21,5 +22,38 @@ export async function reloadDeck(deck: Deck, talks: Talks, log: Logger): Promise
 /** Reloads each deck when its file changes on disk; returns the stop function. */
 export function watchDecks(decks: readonly Deck[], talks: Talks, log: Logger): () => void {
   const stops = decks.map((deck) => watchDeck(deck.file, () => void reloadDeck(deck, talks, log)));
+  return () => stops.forEach((stop) => stop());
+}
+
+/**
+ * Watches the decks that failed to load at start: once one is fixed and saved, it is served
+ * (and watched like the others) and leaves the broken list. Returns the stop function.
+ */
+export function watchBrokenDecks(broken: BrokenDeck[], deps: { talks: Talks; polls: Polls; log: Logger }): () => void {
+  const { talks, polls, log } = deps;
+  const stops = new Map<string, () => void>();
+  for (const entry of broken) {
+    const retry = async () => {
+      let deck: Deck;
+      try {
+        deck = await loadDeck(entry.file);
+      } catch (err) {
+        log.error(err instanceof DeckError ? { msg: err.message } : { err }, 'deck still cannot be loaded');
+        return;
+      }
+      if (talks.get(deck.slug)) {
+        log.error({ file: entry.file }, `slug "${deck.slug}" is already served by another deck; set "slug:" in the front matter`);
+        return;
+      }
+      await talks.add(deck);
+      await polls.onSlide(deck.slug, null);
+      broken.splice(broken.indexOf(entry), 1);
+      stops.get(entry.file)?.();
+      stops.set(entry.file, watchDeck(deck.file, () => void reloadDeck(deck, talks, log)));
+      log.info({ slug: deck.slug, slides: deck.slides.length }, 'deck fixed and now served');
+      for (const warning of deck.warnings) log.warn({ slug: deck.slug, file: deck.file }, warning);
+    };
+    stops.set(entry.file, watchDeck(entry.file, () => void retry().catch((err: unknown) => log.error({ err }, 'could not start serving a fixed deck'))));
+  }
   return () => stops.forEach((stop) => stop());
 }

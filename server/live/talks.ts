@@ -75,7 +75,8 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
   const listeners = new Set<(e: TalkEvent) => void | Promise<void>>();
   const serial = createSerialQueue();
 
-  for (const deck of deps.decks) {
+  /** Starts serving a deck: its talk row, its run in progress (or a new one), what it has shown. */
+  async function register(deck: Deck): Promise<LiveTalk> {
     // loadDecks reports these as broken decks; a caller that skipped it still gets a clear error
     if (RESERVED_SLUGS.has(deck.slug)) {
       throw new LecternError(ErrorCode.badRequest, `${deck.file}: the slug "${deck.slug}" is taken by Lectern's own pages; set another with "slug:" in the front matter.`);
@@ -93,8 +94,11 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
     }
     // The engagement timeline starts with the slide a run is on when the server starts serving it.
     await startTimeline(db, run.id, run.currentSlide);
-    talks.set(deck.slug, { deck, talkId, run, shown: await shownIn(run) });
+    const talk = { deck, talkId, run, shown: await shownIn(run) };
+    talks.set(deck.slug, talk);
+    return talk;
   }
+  for (const deck of deps.decks) await register(deck);
 
   /** What a run has shown, from its slide visits (so a restart keeps it), and where it is now. */
   async function shownIn(run: Run): Promise<Set<number>> {
@@ -187,6 +191,9 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
       else if (talk) void reloadRun(slug).catch((err: Error) => deps.log.warn({ err: err.message, slug }, 'could not reload the run'));
     },
     reloadRun,
+
+    /** Serves one more deck (one that failed to load at start and was then fixed). */
+    add: (deck: Deck) => serial(deck.slug, () => register(deck)),
 
     /** What this run has shown: the slides, and the furthest step of each (domain/reveal.ts). */
     shownSoFar(slug: string): Shown {

@@ -65,9 +65,12 @@ export function pageRoutes(deps: { talks: Talks; clientDir: string }) {
       if (!talk) return notFound(c, c.req.param('slug'));
       const rest = c.req.path.slice(`/${talk.deck.slug}/assets/`.length);
       if (talk.deck.stylesheet && safeDecode(rest) === talk.deck.stylesheet) {
+        const css = await readFile(join(talk.deck.dir, talk.deck.stylesheet)).catch(() => null);
+        // removed since the deck was loaded: the slides use the theme alone
+        if (!css) return c.text(`The stylesheet ${talk.deck.stylesheet} of this talk is gone.`, 404);
         c.header('Content-Type', 'text/css; charset=utf-8');
         c.header('Cache-Control', 'public, max-age=300');
-        return c.body(new Uint8Array(await readFile(join(talk.deck.dir, talk.deck.stylesheet))));
+        return c.body(new Uint8Array(css));
       }
       const file = resolveAsset(talk.deck, rest);
       if (!file) return c.text(`No image "${decodeURIComponent(rest)}" in this talk.`, 404);

@@ -73,3 +73,27 @@ describe('a server with a broken deck beside good ones', () => {
     expect(await res.text()).toMatch(/^<svg /);
   });
 });
+
+describe('a broken deck fixed while the server runs', () => {
+  it('is served once saved, and leaves the broken list', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const file = await tempDeck(BROKEN, {}, 'later.md');
+    const server = await startTestServer({ decks: [FIXTURE_DECK, file], watchDecks: true });
+    try {
+      const list = async () => ((await (await fetch(`${server.url}/api/talks`)).json()) as { talks: { slug: string; broken?: string }[] }).talks;
+      expect((await list()).find((t) => t.broken)).toBeDefined();
+      await writeFile(file, '---\ntitle: Fixed now\n---\n\n# Hello again\n');
+      const deadline = Date.now() + 15_000;
+      while (!(await list()).some((t) => t.slug === 'later') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      const talks = await list();
+      expect(talks.map((t) => t.slug).sort()).toEqual(['basic', 'later']);
+      expect(talks.some((t) => t.broken)).toBe(false);
+      expect((await fetch(`${server.url}/later`)).status).toBe(200);
+      const phone = await (await import('../helpers/sockets.js')).connect(server.url, { talk: 'later' });
+      expect(phone.state.talk.title).toBe('Fixed now');
+      phone.socket.close();
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+});

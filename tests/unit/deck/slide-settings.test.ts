@@ -56,3 +56,10 @@ describe('slide settings', () => {
     expect((await render('Nix\n\n::right::\n\nDocker\n')).html).toBe('<div class="cols"><div class="col"><p>Nix</p>\n</div><div class="col"><p>Docker</p>\n</div></div>\n');
   });
 });
+
+test("a deck class may not take a name Lectern's markup uses", () => {
+  const warnings: string[] = [];
+  const slide = applySlideSettings({ index: 0, title: 'T', html: '', notes: '' }, { class: 'poll lead' }, { slug: 't', resolveImage: () => null }, (w) => warnings.push(w));
+  expect(slide.className).toBeUndefined();
+  expect(warnings).toEqual([expect.stringMatching(/class "poll" is one of Lectern's own/)]);
+});
