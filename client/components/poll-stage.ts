@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PollResults as Results, PollView } from '../../contract/events.js';
 import './poll-results.js';
+import { ResizeController } from '../controllers/resize-controller.js';
 
 /**
  * The projector's view of a live poll, in the slide's 16:9 box: the question, the results as
@@ -63,7 +64,7 @@ export class PollStage extends LitElement {
     }
   `;
 
-  #resize: ResizeObserver | undefined;
+  readonly #resize = new ResizeController(this, () => this.#fit());
 
   constructor() {
     super();
@@ -71,23 +72,11 @@ export class PollStage extends LitElement {
     this.results = undefined;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    this.#resize = new ResizeObserver(() => this.#fit());
-    this.#resize.observe(this);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#resize?.disconnect();
-    this.#resize = undefined;
-  }
-
   override async updated() {
     const results = this.renderRoot.querySelector('poll-results');
     if (results) {
       await results.updateComplete;
-      this.#resize?.observe(results);
+      this.#resize.watch(results);
     }
     this.#fit();
   }

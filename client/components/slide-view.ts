@@ -1,43 +1,14 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Theme } from '../../contract/events.js';
 import type { SlideLayout } from '../../contract/theme.js';
 import { slideContentStyles } from './slide-styles.js';
+import { slideViewStyles } from './slide-view-styles.js';
+import { aspectRatio, CANVAS_WIDTH, fitFactor } from './slide-canvas.js';
+import { deckSheet } from '../lib/deck-styles.js';
+import { ResizeController } from '../controllers/resize-controller.js';
 
-/** The logical width every fitted slide is laid out at, whatever the window: 36 px body text. */
-export const CANVAS_WIDTH = 1280;
-
-/** `16:9` → 16 / 9; anything unreadable falls back to 16:9. */
-export function aspectRatio(aspect: string | undefined): number {
-  const match = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(aspect ?? '');
-  const ratio = match ? Number(match[1]) / Number(match[2]) : NaN;
-  return Number.isFinite(ratio) && ratio >= 0.5 && ratio <= 4 ? ratio : 16 / 9;
-}
-
-/**
- * The factor that makes content of `content` size fit in `available` without growing it:
- * 1 when it fits, less when it is too wide or too tall. Never cuts, never scrolls.
- */
-export function fitFactor(available: { width: number; height: number }, content: { width: number; height: number }): number {
-  if (content.width <= 0 || content.height <= 0) return 1;
-  return Math.min(1, available.width / content.width, available.height / content.height);
-}
-
-/** Each deck stylesheet is fetched and parsed once per page, however many slide views use it. */
-const deckSheets = new Map<string, Promise<CSSStyleSheet>>();
-function deckSheet(url: string): Promise<CSSStyleSheet> {
-  let sheet = deckSheets.get(url);
-  if (!sheet) {
-    const absolute = new URL(url, location.href).href;
-    sheet = fetch(absolute)
-      .then((res) => (res.ok ? res.text() : Promise.reject(new Error(`${res.status}`))))
-      // relative url()s in it resolve against the stylesheet, as they would in a <link>
-      .then((text) => new CSSStyleSheet({ baseURL: absolute }).replace(text));
-    sheet.catch(() => deckSheets.delete(url));
-    deckSheets.set(url, sheet);
-  }
-  return sheet;
-}
+export { aspectRatio, CANVAS_WIDTH, fitFactor };
 
 /**
  * Shows one slide's server-rendered HTML. The HTML is the speaker's own deck, rendered on the
@@ -89,132 +60,9 @@ export class SlideView extends LitElement {
   /** Hide the slide's static poll markup, where the page shows the live voting form instead. */
   declare hidePoll: boolean;
 
-  static override styles = [
-    slideContentStyles,
-    css`
-      :host {
-        display: block;
-        color: var(--fg);
-      }
-      :host([fit]) {
-        position: relative;
-        overflow: hidden;
-        background: var(--bg);
-      }
-      .canvas {
-        position: absolute;
-        inset: 0 auto auto 0;
-        transform-origin: 0 0;
-        container-type: size;
-      }
-      .frame {
-        box-sizing: border-box;
-        width: 100%;
-        height: 100%;
-        padding: 36px 77px;
-        display: flex;
-        flex-direction: column;
-        justify-content: center;
-        align-items: center;
-      }
-      .fit-box {
-        flex: none;
-        position: relative;
-      }
-      :host([fit]) .slide {
-        position: absolute;
-        inset: 0 auto auto 0;
-        transform-origin: 0 0;
-        display: flow-root;
-        /* 1280 px wide → 36 px text: the projector reads like a slide, not a page */
-        font-size: calc(${CANVAS_WIDTH}px / 36);
-      }
-      /* on the canvas nothing scrolls: a wide listing or table widens the slide, which then scales */
-      :host([fit]) pre {
-        overflow: visible;
-        width: max-content;
-        min-width: 100%;
-        box-sizing: border-box;
-      }
-      :host([fit]) table {
-        display: table;
-        overflow: visible;
-      }
-      /* the newest build step comes in; a reader who asked for less motion just sees it */
-      .step-new {
-        animation: step-in 0.35s ease-out;
-      }
-      @keyframes step-in {
-        from {
-          opacity: 0;
-          transform: translateY(0.4em);
-        }
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .step-new {
-          animation: none;
-        }
-      }
-      :host([fit]) {
-        background-size: cover;
-        background-position: center;
-      }
-      /* two columns, and an image beside the text: side by side on a slide, stacked on a phone */
-      .cols,
-      .split {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 1.5em;
-        align-items: start;
-      }
-      .split {
-        align-items: center;
-      }
-      .col > :first-child {
-        margin-top: 0;
-      }
-      .media {
-        margin: 0;
-      }
-      .media img {
-        display: block;
-        width: 100%;
-        object-fit: cover;
-        border-radius: var(--radius, 0.5rem);
-      }
-      :host([fit]) .media img {
-        max-height: 85cqh;
-        height: 85cqh;
-      }
-      :host(:not([fit])) .cols,
-      :host(:not([fit])) .split {
-        grid-template-columns: 1fr;
-      }
-      :host([layout='center']) .slide {
-        text-align: center;
-      }
-      [data-step][hidden] {
-        display: none;
-      }
-      /* the lines of a code step stand out; the others step back */
-      pre.hl-dim .line {
-        transition: opacity 0.25s;
-      }
-      pre.hl-dim .line:not(.hl) {
-        opacity: 0.35;
-      }
-      :host([hide-poll]) .poll {
-        display: none;
-      }
-      :host([fit]) img,
-      :host([fit]) video {
-        max-height: 60cqh;
-        object-fit: contain;
-      }
-    `,
-  ];
+  static override styles = [slideContentStyles, slideViewStyles];
 
-  #resize: ResizeObserver | undefined;
+  readonly #resize = new ResizeController(this, () => this.#layout());
 
   constructor() {
     super();
@@ -228,18 +76,6 @@ export class SlideView extends LitElement {
     this.background = undefined;
     this.slideClass = '';
     this.hidePoll = false;
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    this.#resize = new ResizeObserver(() => this.#layout());
-    this.#resize.observe(this);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#resize?.disconnect();
-    this.#resize = undefined;
   }
 
   override render() {
@@ -308,7 +144,7 @@ export class SlideView extends LitElement {
       this.style.aspectRatio = String(aspectRatio(this.aspect));
       // the content's own size changes (an image loads, a font arrives): fit again
       const slide = this.renderRoot.querySelector<HTMLElement>('.slide');
-      if (slide) this.#resize?.observe(slide);
+      if (slide) this.#resize.watch(slide);
       this.renderRoot.querySelectorAll('img').forEach((img) => img.addEventListener('load', () => this.#layout(), { once: true }));
     } else {
       this.style.aspectRatio = '';

@@ -170,6 +170,10 @@ describe.each(VIEWPORTS)('the screen view at $width×$height', (viewport) => {
           // the theme's fonts arrive after the first layout; the slide fits again when they do
           await page.evaluate(async () => {
             await document.fonts.ready;
+            // and its images (lazy ones load once laid out): the slide fits again when they arrive
+            const view = document.querySelector('screen-page')!.shadowRoot!.querySelector('slide-view');
+            const images = [...(view?.shadowRoot?.querySelectorAll('img') ?? [])].filter((img) => !img.complete);
+            await Promise.all(images.map((img) => new Promise((r) => (img.addEventListener('load', r, { once: true }), img.addEventListener('error', r, { once: true })))));
             for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
           });
           const m = await measure(page);
