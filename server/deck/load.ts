@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveImageRef, resolveStylesheet } from './assets.js';
 import { DeckError, SlideError } from './errors.js';
-import { parseDeckSource } from './parse.js';
+import { parseDeckSource } from './dialects/index.js';
 import { renderSlide } from './render.js';
 import { resolveTheme } from './themes.js';
 import { applySlideSettings } from './slide-settings.js';

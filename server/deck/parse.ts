@@ -1,47 +1,37 @@
-/** Pure deck splitting: front matter, slide chunks, speaker notes. No I/O, no rendering. */
+/**
+ * Pure deck splitting: front matter, slide chunks, speaker notes. No I/O, no rendering. The
+ * building blocks every dialect uses (dialects/); dialects/index.ts picks the dialect.
+ */
 import { parse as parseYaml } from 'yaml';
 import { DeckError } from './errors.js';
 import { looksLikeSetting } from './slide-settings.js';
 import { commentOpenAfter, commentStart, fenceTracker } from './scan.js';
+import type { DialectSlide, SlideSettings } from './dialects/types.js';
 
-/** One slide's Markdown before rendering. */
-export interface SlideSource {
-  /** Slide Markdown with notes removed (removed comment lines become blank, so line numbers hold). */
-  body: string;
-  /** Notes Markdown (Note: section and HTML comment contents), '' when none. */
-  notes: string;
-  /** Per-slide settings from directive comments (`<!-- layout: two-columns -->`): never notes. */
-  settings: Record<string, string>;
-  /** 1-based line in the file where the slide's first line sits. */
-  line: number;
-}
+/** One slide's Markdown before rendering (what a dialect makes of it). */
+export type SlideSource = DialectSlide;
 
-export interface ParsedDeckSource {
-  meta: Record<string, unknown>;
-  slides: SlideSource[];
-}
-
-const SEPARATOR = /^---[ \t]*$/;
+export const SEPARATOR = /^---[ \t]*$/;
 const FRONT_MATTER_END = /^(---|\.\.\.)[ \t]*$/;
 // reveal.js style: a line starting "Note:" / "Notes:" starts the notes; text after the colon belongs to them.
 /** The per-slide settings a directive comment may hold; a comment of only these is not a note. */
 export const SLIDE_SETTINGS = ['layout', 'background', 'class', 'image'] as const;
 const DIRECTIVE = new RegExp(`^\\s*(${SLIDE_SETTINGS.join('|')})\\s*:\\s*(.*?)\\s*$`);
+/** `<!-- .element: class="fragment" -->` (reveal.js) or `<!-- element class="fragment" -->` (Obsidian): attributes for the block before it. */
+export const ELEMENT_MARKER = /^<!--\s*\.?element:?\s[^>]*?-->/;
 const NOTE_LINE = /^ {0,3}notes?:(.*)$/i;
 
-/** Splits deck source into front matter and slides; throws DeckError on malformed front matter. */
-export function parseDeckSource(source: string, file: string): ParsedDeckSource {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const { meta, bodyStart } = readFrontMatter(lines, file);
-  const slides: SlideSource[] = [];
-  for (const chunk of splitSlides(lines, bodyStart)) {
+/** Lectern's own reading: `---` between slides, `Note:` and comments as notes, directive comments as settings. */
+export function readLecternSlides(lines: readonly string[], firstLine: number): DialectSlide[] {
+  const slides: DialectSlide[] = [];
+  for (const chunk of splitSlides(lines, SEPARATOR, firstLine)) {
     if (chunk.text.trim() === '') continue;
     slides.push({ ...extractNotes(chunk.text), line: chunk.line });
   }
-  return { meta, slides };
+  return slides;
 }
 
-function readFrontMatter(lines: string[], file: string): { meta: Record<string, unknown>; bodyStart: number } {
+export function readFrontMatter(lines: string[], file: string): { meta: Record<string, unknown>; bodyStart: number } {
   if (!SEPARATOR.test(lines[0] ?? '')) return { meta: {}, bodyStart: 0 };
   const end = lines.findIndex((l, i) => i > 0 && FRONT_MATTER_END.test(l));
   // No closing line: the leading --- is just a separator before the first slide.
@@ -67,19 +57,30 @@ function readFrontMatter(lines: string[], file: string): { meta: Record<string, 
   return { meta: meta as Record<string, unknown>, bodyStart: end + 1 };
 }
 
-/** Splits on `---` lines that are outside fenced code and HTML comments. */
-function splitSlides(lines: string[], start: number): Array<{ text: string; line: number }> {
-  const chunks: Array<{ text: string; line: number }> = [];
+/** A chunk of lines between separators; `line` is the 1-based file line of its first line. */
+export interface Chunk {
+  text: string;
+  line: number;
+  /** The separator line that ended the chunk (`---`, `--`), or null for the last. */
+  endedBy: string | null;
+}
+
+/**
+ * Splits on lines matching `separator` that are outside fenced code and HTML comments.
+ * `firstLine` is the 1-based file line of `lines[0]`.
+ */
+export function splitSlides(lines: readonly string[], separator: RegExp, firstLine: number): Chunk[] {
+  const chunks: Chunk[] = [];
   const inFence = fenceTracker();
   let inComment = false;
   let current: string[] = [];
-  let currentStart = start;
-  for (let i = start; i < lines.length; i++) {
+  let currentStart = 0;
+  for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     // Inside a comment the fence tracker is not fed: a ``` there opens nothing.
     const fenced = !inComment && inFence(line);
-    if (!inComment && !fenced && SEPARATOR.test(line)) {
-      chunks.push({ text: current.join('\n'), line: currentStart + 1 });
+    if (!inComment && !fenced && separator.test(line)) {
+      chunks.push({ text: current.join('\n'), line: firstLine + currentStart, endedBy: line.trim() });
       current = [];
       currentStart = i + 1;
       continue;
@@ -87,12 +88,12 @@ function splitSlides(lines: string[], start: number): Array<{ text: string; line
     current.push(line);
     if (!fenced) inComment = commentOpenAfter(line, inComment);
   }
-  chunks.push({ text: current.join('\n'), line: currentStart + 1 });
+  chunks.push({ text: current.join('\n'), line: firstLine + currentStart, endedBy: null });
   return chunks;
 }
 
 /** Moves `Note:` sections and HTML comments (outside fences) out of a slide into its notes. */
-export function extractNotes(chunk: string): { body: string; notes: string; settings: Record<string, string> } {
+export function extractNotes(chunk: string): { body: string; notes: string; settings: SlideSettings } {
   const lines = chunk.split('\n');
   const body: string[] = [];
   const notes: string[] = [];
@@ -131,6 +132,13 @@ export function extractNotes(chunk: string): { body: string; notes: string; sett
         const start = commentStart(line, pos);
         kept += line.slice(pos, start < 0 ? undefined : start);
         if (start < 0) break;
+        // a step marker is markup for the renderer, not a note
+        const marker = ELEMENT_MARKER.exec(line.slice(start));
+        if (marker) {
+          kept += marker[0];
+          pos = start + marker[0].length;
+          continue;
+        }
         comment = [];
         pos = start + 4;
       }

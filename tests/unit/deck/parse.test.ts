@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeckError } from '../../../server/deck/errors.js';
-import { parseDeckSource } from '../../../server/deck/parse.js';
+import { parseDeckSource } from '../../../server/deck/dialects/index.js';
 
 const FILE = '/decks/talk.md';
 const bodies = (src: string) => parseDeckSource(src, FILE).slides.map((s) => s.body.replace(/^\n+/, '').trimEnd());

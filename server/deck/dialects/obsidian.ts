@@ -1,0 +1,10 @@
+/** Obsidian decks. (Placeholder: read as Lectern's own Markdown until this dialect is written.) */
+import { readLecternSlides } from '../parse.js';
+import type { Dialect } from './types.js';
+
+export const obsidian: Dialect = {
+  name: 'obsidian',
+  label: 'Obsidian',
+  detect: () => false,
+  read: (lines, firstLine) => ({ slides: readLecternSlides(lines, firstLine), dropped: [] }),
+};

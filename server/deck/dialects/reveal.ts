@@ -1,0 +1,10 @@
+/** reveal.js markdown decks. (Placeholder: read as Lectern's own Markdown until this dialect is written.) */
+import { readLecternSlides } from '../parse.js';
+import type { Dialect } from './types.js';
+
+export const reveal: Dialect = {
+  name: 'reveal',
+  label: 'reveal.js markdown',
+  detect: () => false,
+  read: (lines, firstLine) => ({ slides: readLecternSlides(lines, firstLine), dropped: [] }),
+};
