@@ -57,6 +57,8 @@ export interface TalkInfo {
   theme?: Theme;
   /** The built-in theme the deck's `theme:` resolved to. */
   themeName: ThemeName;
+  /** The tool the deck was written for, when not Lectern itself (`slidev`, `marp`, `reveal` …). */
+  dialect?: string;
   /** The deck's own stylesheet, a URL on this server; slides (only) load it. */
   stylesheet?: string;
   /** The slide canvas's proportions, `W:H` (`4:3`); absent means 16:9. */

@@ -15,6 +15,20 @@ export interface TalkSummary {
 }
 
 /** A slide as the server rendered it; `notes` only reaches the presenter. */
+export interface SlideBackground {
+  color?: string;
+  image?: string;
+  /** The text colour on it. */
+  text?: string;
+}
+
+export interface SlideChrome {
+  header?: string;
+  footer?: string;
+  /** The number to show (its label, or its position). */
+  page?: string;
+}
+
 export interface SlideData {
   index: number;
   title: string;
@@ -22,8 +36,15 @@ export interface SlideData {
   notes?: string;
   /** A title or section slide (the theme's large, centred style); absent for an ordinary one. */
   layout?: SlideLayout;
-  /** The slide's own background (`<!-- background: … -->`): a CSS colour, or an image URL on this server. */
-  background?: { color?: string; image?: string };
+  /**
+   * The slide's own colours (`<!-- background: … -->`, Marp's `backgroundColor`/`color`): a CSS
+   * colour or an image URL on this server behind it, and its text colour. Fitted views only.
+   */
+  background?: SlideBackground;
+  /** How the slide is numbered when not by its position: `4.1`, reveal.js's first vertical slide under 4. */
+  label?: string;
+  /** A line at the top and at the bottom, and the page number in a corner (Marp, Deckset), as HTML. Fitted views only. */
+  chrome?: SlideChrome;
   /** Classes for the deck's own stylesheet (`<!-- class: lead -->`). */
   className?: string;
   /** A slide that builds: the furthest step this copy holds (later steps are not in `html`). */
@@ -43,6 +64,8 @@ export interface TalkDetails extends TalkInfo {
   qa: QaMode;
   /** The server's PUBLIC_URL, when it has one: where phones join (QR code, short address). */
   publicUrl?: string;
+  /** Presenter only: what the deck's tool has that Lectern does not show, with the file's line. */
+  dropped?: { line: number; what: string }[];
 }
 
 /** One slide of a run's engagement timeline. */

@@ -22,7 +22,8 @@ export const THEME_SCHEMES: Readonly<Record<ThemeName, readonly ColorScheme[]>> 
 
 /**
  * Slide layouts with a style of their own: the deck's title slide and section dividers (found by
- * themselves), and what a slide asks for with `<!-- layout: … -->`.
+ * themselves), and what a slide asks for with `<!-- layout: … -->` (Slidev's names included: a
+ * `quote` set large in italics, a `fact` (one big number or statement), the `end` slide).
  */
-export const SLIDE_LAYOUTS = ['title', 'section', 'center', 'two-columns', 'image-left', 'image-right'] as const;
+export const SLIDE_LAYOUTS = ['title', 'section', 'center', 'two-columns', 'image-left', 'image-right', 'quote', 'fact', 'end'] as const;
 export type SlideLayout = (typeof SLIDE_LAYOUTS)[number];

@@ -9,7 +9,7 @@ import { migrateDb } from '../db/migrate.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { loadDecks } from './deck/index.js';
-import { watchBrokenDecks, watchDecks } from './live/deck-reload.js';
+import { reportDeck, watchBrokenDecks, watchDecks } from './live/deck-reload.js';
 import { followTalks } from './live/follow.js';
 import { createPolls } from './live/polls/index.js';
 import { createQa } from './live/qa.js';
@@ -33,7 +33,7 @@ const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 export async function startLectern(config: Config, log: Logger, opts: { clientDir?: string } = {}) {
   const { decks, broken } = await loadDecks(config.decks);
   for (const deck of broken) log.error({ file: deck.file, err: deck.error.message }, 'deck not loaded; serving the other talks');
-  for (const deck of decks) for (const warning of deck.warnings) log.warn({ slug: deck.slug, file: deck.file }, warning);
+  for (const deck of decks) reportDeck(deck, log);
   const metrics = createMetrics();
   const database = await createDb({
     databaseUrl: config.databaseUrl,

@@ -100,7 +100,7 @@ export class SlideGrid extends LitElement {
         return html`<li>
           <button type="button" aria-current=${s.index === this.current ? 'true' : 'false'} ?disabled=${this.disabled}
             @click=${() => this.#goto(s.index)}>
-            <span class="n">${s.index + 1}</span><span class="title">${s.title}</span>${hasPoll ? html`<span class="tag">Poll</span>` : null}
+            <span class="n">${s.label ?? s.index + 1}</span><span class="title">${s.title}</span>${hasPoll ? html`<span class="tag">Poll</span>` : null}
           </button>
         </li>`;
       })}

@@ -81,6 +81,13 @@ export const slideViewStyles = css`
     .split {
       align-items: center;
     }
+    /* a picture of its own width (Marp: ![bg right:40%]) */
+    .split.media-left {
+      grid-template-columns: var(--media-width, 1fr) 1fr;
+    }
+    .split.media-right {
+      grid-template-columns: 1fr var(--media-width, 1fr);
+    }
     .col > :first-child {
       margin-top: 0;
     }
@@ -98,11 +105,54 @@ export const slideViewStyles = css`
       height: 85cqh;
     }
     :host(:not([fit])) .cols,
-    :host(:not([fit])) .split {
+    :host(:not([fit])) .split,
+    :host(:not([fit])) .split.media-left,
+    :host(:not([fit])) .split.media-right {
       grid-template-columns: 1fr;
     }
-    :host([layout='center']) .slide {
+    :host([layout='center']) .slide,
+    :host([layout='fact']) .slide,
+    :host([layout='end']) .slide {
       text-align: center;
+    }
+    /* Slidev's: one big number or statement; a quote set large */
+    :host([layout='fact']) h1 {
+      font-size: 3.2em;
+    }
+    :host([layout='quote']) blockquote,
+    :host([layout='quote']) p {
+      font-size: 1.3em;
+      font-style: italic;
+    }
+    /* fitted headings: one line, sized by the view to the slide's width */
+    :host([fit]) .fit :is(h1, h2, h3, h4, h5, h6) {
+      white-space: nowrap;
+      width: max-content;
+      max-width: none;
+      line-height: 1.05;
+      margin-inline: auto;
+    }
+    :host(:not([fit])) .fit :is(h1, h2, h3, h4, h5, h6) {
+      font-size: clamp(2rem, 11vw, 4rem);
+      line-height: 1.05;
+    }
+    /* header, footer and page number: small, on the canvas's edges */
+    .chrome {
+      position: absolute;
+      inset-inline: 77px;
+      font-size: 20px;
+      opacity: 0.7;
+    }
+    .chrome.top {
+      top: 12px;
+    }
+    .chrome.bottom {
+      bottom: 12px;
+    }
+    .chrome.page {
+      inset-inline: auto 32px;
+      bottom: 12px;
+      font-variant-numeric: tabular-nums;
     }
     [data-step][hidden] {
       display: none;

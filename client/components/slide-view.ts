@@ -2,6 +2,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Theme } from '../../contract/events.js';
 import type { SlideLayout } from '../../contract/theme.js';
+import type { SlideBackground, SlideChrome } from '../../contract/http.js';
 import { slideContentStyles } from './slide-styles.js';
 import { slideViewStyles } from './slide-view-styles.js';
 import { aspectRatio, CANVAS_WIDTH, fitFactor } from './slide-canvas.js';
@@ -32,6 +33,7 @@ export class SlideView extends LitElement {
     stylesheet: { type: String },
     step: { type: Number },
     background: { attribute: false },
+    chrome: { attribute: false },
     slideClass: { type: String, attribute: 'slide-class' },
     hidePoll: { type: Boolean, reflect: true, attribute: 'hide-poll' },
   };
@@ -53,8 +55,10 @@ export class SlideView extends LitElement {
    * one is animated in. Unset shows every step the HTML holds.
    */
   declare step: number | undefined;
-  /** The slide's own background colour or image (projector and presenter). */
-  declare background: { color?: string; image?: string } | undefined;
+  /** The slide's own background colour or image, and text colour (projector and presenter). */
+  declare background: SlideBackground | undefined;
+  /** Header, footer and page number, around the content on the canvas (projector and presenter). */
+  declare chrome: SlideChrome | undefined;
   /** Classes for the deck's own stylesheet, on the slide's element. */
   declare slideClass: string;
   /** Hide the slide's static poll markup, where the page shows the live voting form instead. */
@@ -74,6 +78,7 @@ export class SlideView extends LitElement {
     this.stylesheet = undefined;
     this.step = undefined;
     this.background = undefined;
+    this.chrome = undefined;
     this.slideClass = '';
     this.hidePoll = false;
   }
@@ -82,8 +87,12 @@ export class SlideView extends LitElement {
     const content = html`<div class=${`slide ${this.slideClass}`.trim()} part="slide">${unsafeHTML(this.html)}</div>`;
     if (!this.fit) return content;
     const height = CANVAS_WIDTH / aspectRatio(this.aspect);
+    const chrome = this.chrome;
     return html`<div class="canvas" style="width:${CANVAS_WIDTH}px;height:${height}px">
+      ${chrome?.header ? html`<header class="chrome top">${unsafeHTML(chrome.header)}</header>` : null}
       <div class="frame"><div class="fit-box">${content}</div></div>
+      ${chrome?.footer ? html`<footer class="chrome bottom">${unsafeHTML(chrome.footer)}</footer>` : null}
+      ${chrome?.page ? html`<span class="chrome page">${chrome.page}</span>` : null}
     </div>`;
   }
 
@@ -140,6 +149,7 @@ export class SlideView extends LitElement {
     const bg = this.fit ? this.background : undefined;
     this.style.backgroundColor = bg?.color ?? '';
     this.style.backgroundImage = bg?.image ? `url("${bg.image.replace(/"/g, '%22')}")` : '';
+    this.style.color = bg?.text ?? '';
     if (this.fit) {
       this.style.aspectRatio = String(aspectRatio(this.aspect));
       // the content's own size changes (an image loads, a font arrives): fit again
@@ -150,6 +160,20 @@ export class SlideView extends LitElement {
       this.style.aspectRatio = '';
     }
     this.#layout();
+  }
+
+  /**
+   * Headings in a `::: fit` block (Marp's `<!--fit-->`, Deckset's `[fit]`, Quarto's `.r-fit-text`)
+   * grow or shrink to fill the slide's width on one line, never taller than half the slide.
+   */
+  #fitHeadings(slide: HTMLElement, available: { width: number; height: number }) {
+    for (const heading of slide.querySelectorAll<HTMLElement>('.fit :is(h1, h2, h3, h4, h5, h6)')) {
+      heading.style.fontSize = '';
+      const base = parseFloat(getComputedStyle(heading).fontSize);
+      const width = heading.scrollWidth;
+      if (!width || !base) continue;
+      heading.style.fontSize = `${Math.min((base * available.width) / width, available.height / 2)}px`;
+    }
   }
 
   /** Scales the canvas to the element, and the content to the canvas. */
@@ -170,6 +194,7 @@ export class SlideView extends LitElement {
     // lay out at the canvas's width, unscaled, and measure what the content really takes
     slide.style.width = `${available.width}px`;
     slide.style.transform = '';
+    this.#fitHeadings(slide, available);
     const natural = { width: Math.max(available.width, slide.scrollWidth), height: slide.scrollHeight };
     const factor = fitFactor(available, natural);
     slide.style.transform = factor < 1 ? `scale(${factor})` : '';

@@ -48,6 +48,8 @@ export class TalkController implements ReactiveController {
   slides: SlideData[] = [];
   /** Where phones join, when the server knows its public address; else this page's origin. */
   publicUrl?: string;
+  /** Presenter only: what the deck's tool has that Lectern does not show. */
+  dropped: { line: number; what: string }[] = [];
   audience = 0;
   /** Server clock minus local clock, so timers agree with the server's timestamps. */
   serverOffset = 0;
@@ -72,6 +74,7 @@ export class TalkController implements ReactiveController {
           });
           this.#early.clear();
           this.publicUrl = details.publicUrl;
+          this.dropped = details.dropped ?? [];
           if (this.status !== ConnectionStatus.error) this.error = undefined;
           queueMicrotask(() => this.#fillGap());
         }),

@@ -90,7 +90,7 @@ export class PresenterPage extends LitElement {
     return html`
       <header>
         <h1>${t.talk?.title ?? 'Lectern'}</h1>
-        <slide-counter .index=${t.slide} .total=${t.slideCount}></slide-counter>
+        <slide-counter .index=${t.slide} .total=${t.slideCount} .label=${t.current?.label}></slide-counter>
         ${t.current?.steps ? html`<p class="step" aria-live="polite">Step ${t.step} of ${t.current.steps}</p>` : null}
         <audience-count .count=${t.audience}></audience-count>
         <wall-clock></wall-clock>
@@ -101,7 +101,7 @@ export class PresenterPage extends LitElement {
       <main>
         <section class="current" aria-label="Current slide">
           ${t.current
-            ? html`<slide-view fit .html=${t.current.html} .step=${t.step} .theme=${t.talk?.theme} .layout=${t.current.layout} .background=${t.current.background} .slideClass=${t.current.className ?? ''} .aspect=${t.talk?.aspect} .stylesheet=${t.talk?.stylesheet} title="Tap for the next slide"
+            ? html`<slide-view fit .html=${t.current.html} .step=${t.step} .theme=${t.talk?.theme} .layout=${t.current.layout} .background=${t.current.background} .chrome=${t.current.chrome} .slideClass=${t.current.className ?? ''} .aspect=${t.talk?.aspect} .stylesheet=${t.talk?.stylesheet} title="Tap for the next slide"
                 @click=${(e: MouseEvent) => this.#onSlideTap(e)}></slide-view>`
             : html`<p class="empty">Loading slides…</p>`}
           <div class="controls">
@@ -118,7 +118,7 @@ export class PresenterPage extends LitElement {
         <aside class="side" aria-label="Next slide and notes">
           <section class="next-slide" aria-labelledby="next-h">
             <h2 id="next-h">${moreSteps ? `Next: step ${nextStep}` : 'Next'}</h2>
-            ${next ? html`<slide-view fit class="next" .html=${next.html} .step=${nextStep} .theme=${t.talk?.theme} .layout=${next.layout} .background=${next.background} .slideClass=${next.className ?? ''} .aspect=${t.talk?.aspect} .stylesheet=${t.talk?.stylesheet}></slide-view>` : html`<p class="empty">End of the talk</p>`}
+            ${next ? html`<slide-view fit class="next" .html=${next.html} .step=${nextStep} .theme=${t.talk?.theme} .layout=${next.layout} .background=${next.background} .chrome=${next.chrome} .slideClass=${next.className ?? ''} .aspect=${t.talk?.aspect} .stylesheet=${t.talk?.stylesheet}></slide-view>` : html`<p class="empty">End of the talk</p>`}
           </section>
           <section aria-labelledby="notes-h">
             <h2 id="notes-h">Notes</h2>
@@ -142,6 +142,12 @@ export class PresenterPage extends LitElement {
           </section>
         </div>
       </main>
+      ${t.dropped.length
+        ? html`<details class="dropped">
+            <summary>Not shown from this ${t.talk?.dialect ?? ''} deck (${t.dropped.length})</summary>
+            <ul>${t.dropped.map((d) => html`<li><span class="line">line ${d.line}</span> ${d.what}</li>`)}</ul>
+          </details>`
+        : null}
       <section class="grid" aria-labelledby="grid-h">
         <h2 id="grid-h">All slides</h2>
         <slide-grid .slides=${t.slides} .current=${t.slide} ?disabled=${offline}

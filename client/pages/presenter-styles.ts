@@ -119,6 +119,20 @@ export const presenterStyles = css`
     min-height: 1.5em;
     color: var(--danger);
   }
+  /* what the deck's tool has that Lectern does not show: the speaker's to-do list, out of the way */
+  .dropped {
+    margin: 0 1rem 1rem;
+    font-size: 0.875rem;
+  }
+  .dropped summary {
+    cursor: pointer;
+    color: var(--muted, inherit);
+  }
+  .dropped .line {
+    font-variant-numeric: tabular-nums;
+    color: var(--muted, inherit);
+    margin-right: 0.5em;
+  }
   @media (max-width: 72rem) {
     main {
       grid-template-columns: minmax(0, 3fr) minmax(14rem, 2fr);

@@ -160,7 +160,7 @@ export class ScreenPage extends LitElement {
     const onStage = poll && (poll.slide === null || poll.slide === t.slide) && (poll.status === 'open' || (results?.total ?? 0) > 0);
     if (onStage) return html`<poll-stage .poll=${poll} .results=${results}></poll-stage>`;
     if (!t.current) return html`<p class="notice">Waiting for the talk…</p>`;
-    return html`<slide-view fit .html=${t.current.html} .step=${t.step} .theme=${t.talk?.theme} .layout=${t.current.layout} .background=${t.current.background} .slideClass=${t.current.className ?? ''} .stylesheet=${t.talk?.stylesheet} .aspect=${t.talk?.aspect}
+    return html`<slide-view fit .html=${t.current.html} .step=${t.step} .theme=${t.talk?.theme} .layout=${t.current.layout} .background=${t.current.background} .chrome=${t.current.chrome} .slideClass=${t.current.className ?? ''} .stylesheet=${t.talk?.stylesheet} .aspect=${t.talk?.aspect}
       style=${`--aspect: ${aspectRatio(t.talk?.aspect)}`}></slide-view>`;
   }
 

@@ -1,4 +1,4 @@
-/** markdown-it plugin: `![alt](path)` and Obsidian `![[file.png|300]]` resolved against the deck's assets. */
+/** markdown-it plugin: `![alt](path)` (`![alt|300](path)` sized) and Obsidian `![[file.png|300]]` resolved against the deck's assets. */
 import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
 
 /** What image rendering needs to know; travels in markdown-it's env. */
@@ -16,6 +16,7 @@ interface Embed {
   height?: string;
 }
 
+const ALT_SIZE = /^(.*?)\|\s*(\d{1,5})(?:x(\d{1,5}))?\s*$/;
 const EXTERNAL = /^(https?:)?\/\//i;
 const DATA_IMAGE = /^data:image\/(gif|png|jpeg|webp);/i;
 
@@ -27,10 +28,13 @@ export function imagesPlugin(md: MarkdownIt): void {
 
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx] as Token;
-    const alt = self.renderInlineAsText(token.children ?? [], options, env);
+    const written = self.renderInlineAsText(token.children ?? [], options, env);
+    // `![alt|300](img.png)` or `![alt|300x200](…)`: a size in the alt text (Obsidian, and what dialects write)
+    const sized = ALT_SIZE.exec(written);
+    const alt = sized ? (sized[1] ?? '').trim() : written;
     const src = String(token.attrGet('src') ?? '');
     const title = token.attrGet('title');
-    const extra = title ? ` title="${escape(String(title))}"` : '';
+    const extra = (title ? ` title="${escape(String(title))}"` : '') + (sized ? size({ target: src, alt, width: sized[2]!, ...(sized[3] ? { height: sized[3] } : {}) }) : '');
     if (EXTERNAL.test(src) || DATA_IMAGE.test(src)) {
       return `<img src="${escape(src)}" alt="${escape(alt)}" loading="lazy"${extra}>`;
     }

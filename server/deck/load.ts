@@ -5,7 +5,7 @@ import path from 'node:path';
 import { resolveImageRef, resolveStylesheet } from './assets.js';
 import { DeckError, SlideError } from './errors.js';
 import { parseDeckSource } from './dialects/index.js';
-import { renderSlide } from './render.js';
+import { renderInline, renderSlide } from './render.js';
 import { resolveTheme } from './themes.js';
 import { applySlideSettings } from './slide-settings.js';
 import { headingText } from '../domain/reveal.js';
@@ -32,7 +32,7 @@ export function slugify(name: string): string {
 export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promise<Deck> {
   const abs = path.resolve(file);
   const bytes = await readDeckFile(abs);
-  const { meta, slides: sources } = parseDeckSource(bytes.toString('utf8'), abs);
+  const { meta, dialect, slides: sources, dropped } = parseDeckSource(bytes.toString('utf8'), abs);
   if (sources.length === 0) {
     throw new DeckError(abs, 'no slides: the file has no content besides front matter; write Markdown, separating slides with a line holding only ---');
   }
@@ -63,8 +63,16 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
     if (rendered.headline) slide.layout = index === 0 ? 'title' : 'section';
     if (rendered.steps) slide.steps = rendered.steps;
     for (const warning of rendered.warnings ?? []) slideWarnings.push(`slide ${number} (line ${source.line}): ${warning}`);
+    if (source.label) slide.label = source.label;
     if (Object.keys(source.settings).length) {
       slide = applySlideSettings(slide, source.settings, ctx, (problem) => slideWarnings.push(`slide ${number} (line ${source.line}): ${problem}`));
+      const { header, footer, paginate } = source.settings;
+      const chrome = {
+        ...(header?.trim() ? { header: await renderInline(header.trim()) } : {}),
+        ...(footer?.trim() ? { footer: await renderInline(footer.trim()) } : {}),
+        ...(paginate === 'true' ? { page: source.label ?? String(number) } : {}),
+      };
+      if (Object.keys(chrome).length) slide.chrome = chrome;
     }
     if (rendered.poll) {
       const first = pollSlides.get(rendered.poll.id);
@@ -86,6 +94,8 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
     hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
     slides,
     themeName: theme.name,
+    dialect,
+    dropped,
     warnings: [...(theme.warning ? [theme.warning] : []), ...slideWarnings],
   };
   if (theme.scheme) deck.theme = theme.scheme;

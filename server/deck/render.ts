@@ -3,6 +3,7 @@ import MarkdownItCtor from 'markdown-it';
 import type { Env, MarkdownIt, Token } from 'markdown-it';
 import { getHighlighter, highlight } from './highlight.js';
 import { imagesPlugin, type ImageEnv } from './images.js';
+import { stepMarksPlugin } from './step-marks.js';
 import { parsePoll } from './polls.js';
 import { renderPoll } from './poll-html.js';
 import { SlideError } from './errors.js';
@@ -38,6 +39,7 @@ function getMarkdown(): Promise<MarkdownIt> {
     // html: true because the deck is the speaker's own file, like any static site generator.
     const md = MarkdownItCtor({ html: true, linkify: true });
     md.use(imagesPlugin);
+    md.use(stepMarksPlugin);
     const escape = md.utils.escapeHtml;
 
     md.renderer.rules.fence = (tokens, idx, _options, env: Env | undefined) => {
@@ -70,6 +72,11 @@ function getMarkdown(): Promise<MarkdownIt> {
   });
   pending.catch(() => (pending = undefined));
   return pending;
+}
+
+/** One line of inline Markdown (a header or footer) as HTML. */
+export async function renderInline(text: string): Promise<string> {
+  return (await getMarkdown()).renderInline(text);
 }
 
 /** Renders one slide (body and notes); throws SlideError for a bad poll block or a second poll. */
@@ -153,9 +160,15 @@ function attachPoll(tokens: Token[]): PollSpec | undefined {
 function isHeadline(tokens: Token[]): boolean {
   let headings = 0;
   let paragraphs = 0;
+  // a heading inside `::: fit` is one level down, and still the slide's headline
+  let fit = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.level !== 0 || token.type.endsWith('_close') || token.type === 'inline') continue;
+    if (token.type === 'container_fit_open' || token.type === 'container_fit_close') {
+      fit += token.nesting;
+      continue;
+    }
+    if (token.level - fit !== 0 || token.type.endsWith('_close') || token.type === 'inline') continue;
     if (token.type === 'heading_open') headings++;
     else if (token.type === 'paragraph_open') {
       paragraphs++;

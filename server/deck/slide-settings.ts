@@ -6,6 +6,7 @@
  */
 import { SLIDE_LAYOUTS, type SlideLayout } from '../../contract/theme.js';
 import type { Slide } from './types.js';
+import type { SlideSettings } from './dialects/types.js';
 
 /** Layout names other tools use for the same thing. */
 const LAYOUT_ALIASES: Readonly<Record<string, SlideLayout>> = {
@@ -15,14 +16,17 @@ const LAYOUT_ALIASES: Readonly<Record<string, SlideLayout>> = {
   centered: 'center',
   cover: 'title',
   intro: 'title',
+  // Slidev's
+  statement: 'center',
 };
 
 // a CSS colour, never ; { } < > quotes (the same rule as the deck's accent)
 const COLOR = /^(#[0-9a-f]{3,8}|[a-z]+|(rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0-9a-z.,%\s/+-]+\))$/i;
 const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
+const PERCENT = /^(\d{1,2}(?:\.\d+)?)\s*%$/;
 const CLASSES = /^[A-Za-z_][\w-]*(\s+[A-Za-z_][\w-]*)*$/;
 /** Classes Lectern's slide markup uses itself; a deck class of the same name would collide. */
-const LECTERN_CLASSES: ReadonlySet<string> = new Set(['slide', 'poll', 'poll-question', 'poll-scale', 'cols', 'col', 'split', 'media', 'line', 'shiki', 'hl', 'hl-dim', 'step-new', 'missing-image', 'canvas', 'frame', 'fit-box']);
+const LECTERN_CLASSES: ReadonlySet<string> = new Set(['slide', 'poll', 'poll-question', 'poll-scale', 'cols', 'col', 'split', 'media', 'line', 'shiki', 'hl', 'hl-dim', 'step-new', 'missing-image', 'canvas', 'frame', 'fit-box', 'fit', 'media-left', 'media-right']);
 
 /**
  * Whether a comment's `key: value` line reads as a slide setting rather than prose: a known
@@ -50,8 +54,8 @@ export interface SettingsContext {
   slug: string;
 }
 
-/** The slide with its settings applied; `warn` hears what could not be. */
-export function applySlideSettings(slide: Slide, settings: Record<string, string>, ctx: SettingsContext, warn: (problem: string) => void): Slide {
+/** The slide with its settings (dialects/types.ts, SlideSettings) applied; `warn` hears what could not be. Header, footer and page number are the loader's (they need rendering). */
+export function applySlideSettings(slide: Slide, settings: SlideSettings, ctx: SettingsContext, warn: (problem: string) => void): Slide {
   const out: Slide = { ...slide };
   const url = (ref: string) => {
     const rel = ctx.resolveImage(ref);
@@ -78,10 +82,15 @@ export function applySlideSettings(slide: Slide, settings: Record<string, string
       warn(ref ? `image "${ref}" was not found beside the deck; the slide shows its text alone` : `layout ${out.layout} needs an image: <!-- image: photo.jpg -->`);
       delete out.layout;
     } else {
+      // how wide the picture is (Marp's `![bg right:40%]`); half the slide unless said
+      const split = settings['split'];
+      const width = split === undefined ? undefined : PERCENT.exec(split.trim())?.[1];
+      if (split !== undefined && (width === undefined || Number(width) < 10 || Number(width) > 90)) warn(`split "${split}" must be a percentage between 10% and 90%; the picture takes half the slide`);
+      const style = width !== undefined && Number(width) >= 10 && Number(width) <= 90 ? ` style="--media-width:${width}%"` : '';
       const wrap = (html: string) => {
         const media = `<figure class="media"><img src="${src}" alt="" loading="lazy"></figure>`;
         const text = `<div class="col">${html}</div>`;
-        return `<div class="split">${out.layout === 'image-left' ? media + text : text + media}</div>\n`;
+        return `<div class="split ${out.layout === 'image-left' ? 'media-left' : 'media-right'}"${style}>${out.layout === 'image-left' ? media + text : text + media}</div>\n`;
       };
       out.html = wrap(out.html);
       if (out.steps) out.steps = out.steps.map(wrap);
@@ -92,10 +101,16 @@ export function applySlideSettings(slide: Slide, settings: Record<string, string
   if (background !== undefined) {
     if (IMAGE.test(background)) {
       const src = url(background);
-      if (src) out.background = { image: src };
+      if (src) out.background = { ...out.background, image: src };
       else warn(`background image "${background}" was not found beside the deck`);
-    } else if (COLOR.test(background)) out.background = { color: background };
+    } else if (COLOR.test(background)) out.background = { ...out.background, color: background };
     else warn(`background "${background}" is neither a CSS colour nor an image beside the deck`);
+  }
+
+  const color = settings['color'];
+  if (color !== undefined) {
+    if (COLOR.test(color.trim())) out.background = { ...out.background, text: color.trim() };
+    else warn(`color "${color}" is not a CSS colour`);
   }
 
   const className = settings['class'];

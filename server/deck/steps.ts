@@ -3,7 +3,10 @@
  *
  * - a list written with `+` bullets builds item by item (as in Obsidian Advanced Slides);
  * - a paragraph holding only `. . .` is a pause: what follows it comes one step later (Pandoc,
- *   Quarto).
+ *   Quarto);
+ * - a fragment (`::: fragment`, or a block or list item flagged by a reveal.js element marker, see
+ *   step-marks.ts) is a step of its own, in document order, without delaying what follows;
+ * - `::: incremental` builds the lists inside it item by item.
  *
  * Step 0 is what the slide shows on arrival. Each block (or `+` item) carries the step that
  * reveals it; `tokensUpTo(k)` keeps what steps 0..k show, so the HTML sent to a phone at step k
@@ -50,10 +53,15 @@ interface Block {
   end: number; // inclusive
   step: number;
   pause?: boolean;
-  /** a `+` list: its items, each with its own step */
-  items?: Block[];
+  /** blocks inside this one with steps of their own: the items of a building list, the lists of `::: incremental` */
+  children?: Block[];
   /** a code block stepping through line ranges */
   stages?: LineStage[];
+}
+
+/** Whether a block was flagged as a step of its own (step-marks.ts). */
+function isFragment(token: Token): boolean {
+  return (token.meta as { fragment?: boolean } | null)?.fragment === true;
 }
 
 /** Top-level blocks of a token stream: an opening token to its matching close, or one token. */
@@ -91,6 +99,12 @@ export function planBuild(tokens: readonly Token[]): Build {
   let level = 0;
   let last = 0;
   let pollAfterPause = false;
+  /** A list's items, each its own step (`all`), or only those flagged as fragments. */
+  const buildItems = (list: Block, all: boolean): Block[] | undefined => {
+    const items = blocks(tokens, list.start + 1, list.end - 1, tokens[list.start]!.level + 1);
+    if (!all && !items.some((item) => isFragment(tokens[item.start]!))) return undefined;
+    return items.map((item) => ({ ...item, step: all || isFragment(tokens[item.start]!) ? ++last : list.step }));
+  };
   for (const block of top) {
     const open = tokens[block.start]!;
     const inline = tokens[block.start + 1];
@@ -104,16 +118,30 @@ export function planBuild(tokens: readonly Token[]): Build {
     // the start whatever pause comes before it; the loader warns about such a deck
     const isPoll = open.type === 'fence' && open.info.trim().split(/\s+/)[0]?.toLowerCase() === 'poll';
     if (isPoll && level > 0) pollAfterPause = true;
+    if (!isPoll && (isFragment(open) || open.type === 'container_fragment_open')) {
+      // a step of its own, in order; what follows it is not delayed (reveal.js, Slidev, Quarto)
+      block.step = ++last;
+      continue;
+    }
     block.step = isPoll ? 0 : level;
     const ranges = open.type === 'fence' && !isPoll ? parseLineSteps(open.info) : null;
     if (ranges) {
       // the first range shows with the block; each further one is a step of its own
       block.stages = ranges.map((lines, i) => ({ step: i === 0 ? level : ++last, lines }));
     }
-    if (open.type === 'bullet_list_open' && open.markup === '+') {
-      // the list itself shows with its level; each item is a step of its own, and what follows
-      // the list (without a pause) is there from the start, as in reveal.js and Slidev
-      block.items = blocks(tokens, block.start + 1, block.end - 1, 1).map((item) => ({ ...item, step: ++last }));
+    if (open.type === 'bullet_list_open' || open.type === 'ordered_list_open') {
+      // a `+` list: the list itself shows with its level; each item is a step of its own, and
+      // what follows the list (without a pause) is there from the start, as in reveal.js and Slidev
+      const children = buildItems(block, open.type === 'bullet_list_open' && open.markup === '+');
+      if (children) block.children = children;
+    }
+    if (open.type === 'container_incremental_open') {
+      block.children = blocks(tokens, block.start + 1, block.end - 1, open.level + 1).map((child) => {
+        const inner = { ...child, step: level };
+        const type = tokens[child.start]!.type;
+        if (type === 'bullet_list_open' || type === 'ordered_list_open') inner.children = buildItems(inner, true)!;
+        return inner;
+      });
     }
   }
   const count = last;
@@ -123,36 +151,38 @@ export function planBuild(tokens: readonly Token[]): Build {
     pollAfterPause,
     tokensUpTo(k: number): Token[] {
       const out: Token[] = [];
+      const copyOf = (token: Token) => Object.assign(Object.create(Object.getPrototypeOf(token) as object) as Token, token);
       const mark = (token: Token, s: number) => {
         if (s < 1) return token;
         // a copy, so the variants of one slide never share attributes
-        const copy = Object.assign(Object.create(Object.getPrototypeOf(token) as object) as Token, token);
+        const copy = copyOf(token);
         copy.attrs = [...(token.attrs ?? []), ['data-step', String(s)]];
         copy.meta = { ...token.meta, step: s };
         // raw HTML is rendered as written, attributes ignored: wrap it so the step still shows
         if (token.type === 'html_block') copy.content = `<div data-step="${s}">\n${token.content}</div>\n`;
         return copy;
       };
-      for (const block of top) {
-        if (block.pause || block.step > k) continue;
+      /** Emits a block shown by step k; `outer` is the step of the block around it (marked once, where it changes). */
+      const emit = (block: Block, outer: number) => {
+        if (block.pause || block.step > k) return;
+        const own = block.step > outer ? block.step : 0;
         if (block.stages) {
-          const fence = mark(tokens[block.start]!, block.step);
-          const copy = fence === tokens[block.start] ? Object.assign(Object.create(Object.getPrototypeOf(fence) as object) as Token, fence) : fence;
+          const fence = mark(tokens[block.start]!, own);
+          const copy = fence === tokens[block.start] ? copyOf(fence) : fence;
           copy.meta = { ...copy.meta, lineStages: block.stages };
           out.push(copy);
-          continue;
+          return;
         }
-        if (!block.items) {
-          for (let i = block.start; i <= block.end; i++) out.push(i === block.start ? mark(tokens[i]!, block.step) : tokens[i]!);
-          continue;
+        if (!block.children) {
+          for (let i = block.start; i <= block.end; i++) out.push(i === block.start ? mark(tokens[i]!, own) : tokens[i]!);
+          return;
         }
-        out.push(mark(tokens[block.start]!, block.step));
-        for (const item of block.items) {
-          if (item.step > k) continue;
-          for (let i = item.start; i <= item.end; i++) out.push(i === item.start ? mark(tokens[i]!, item.step) : tokens[i]!);
-        }
+        out.push(mark(tokens[block.start]!, own));
+        // what sits between children (none for lists and containers) is kept as is
+        for (const child of block.children) emit(child, Math.max(outer, block.step));
         out.push(tokens[block.end]!);
-      }
+      };
+      for (const block of top) emit(block, 0);
       return out;
     },
   };

@@ -4,6 +4,8 @@ import type { PollSpec } from '../../contract/poll.js';
 import type { Theme } from '../../contract/events.js';
 import type { SlideLayout, ThemeName } from '../../contract/theme.js';
 import type { QaMode } from '../../contract/qa.js';
+import type { SlideBackground, SlideChrome } from '../../contract/http.js';
+import type { DialectName, Dropped } from './dialects/types.js';
 
 // The poll spec is part of the wire contract (PollView picks from it); it is defined there once.
 export { PollType, type PollSpec } from '../../contract/poll.js';
@@ -19,8 +21,12 @@ export interface Slide {
   poll?: PollSpec;
   /** A slide that builds: the HTML of each step, `steps[k]` holding steps 0..k only (see steps.ts). */
   steps?: string[];
-  /** Its own background, from a `<!-- background: … -->` directive. */
-  background?: { color?: string; image?: string };
+  /** Its own colours, from a `<!-- background: … -->` directive or a dialect's (text colour included). */
+  background?: SlideBackground;
+  /** Its number when not its position (`4.1`: reveal.js vertical slides). */
+  label?: string;
+  /** Header, footer and page number (Marp, Deckset), as HTML. */
+  chrome?: SlideChrome;
   /** Classes for the deck's stylesheet, from `<!-- class: … -->`. */
   className?: string;
   /** How the slide is laid out: a title or section slide gets the theme's large, centred style. */
@@ -44,6 +50,10 @@ export interface Deck {
   aspect?: string;
   /** `all`: the audience may read the whole deck at once; otherwise only what the talk has shown. */
   preview?: 'all';
+  /** The tool the deck was written for (detected, or named by `dialect:`). */
+  dialect: DialectName;
+  /** What the deck's tool has that Lectern does not show, with its line: logged, and listed for the presenter. */
+  dropped: Dropped[];
   /** The whole front matter, as parsed. */
   meta: Record<string, unknown>;
   /** Absolute path of the deck file, and its folder (image paths resolve from there). */

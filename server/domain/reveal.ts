@@ -30,6 +30,8 @@ export function slideData(slide: Slide, opts: { upTo?: number; presenter?: boole
     ...(slide.layout ? { layout: slide.layout } : {}),
     ...(slide.background ? { background: slide.background } : {}),
     ...(slide.className ? { className: slide.className } : {}),
+    ...(slide.label ? { label: slide.label } : {}),
+    ...(slide.chrome ? { chrome: slide.chrome } : {}),
     ...(opts.presenter && steps ? { steps: steps.length - 1 } : {}),
     ...(opts.presenter ? { notes: slide.notes } : {}),
   };

@@ -13,7 +13,7 @@ export async function reloadDeck(deck: Deck, talks: Talks, log: Logger): Promise
     }
     await talks.replaceDeck(next);
     log.info({ slug: deck.slug, slides: next.slides.length }, 'deck reloaded');
-    for (const warning of next.warnings) log.warn({ slug: deck.slug, file: deck.file }, warning);
+    reportDeck(next, log);
   } catch (err) {
     log.error(err instanceof DeckError ? { msg: err.message } : { err }, 'deck reload failed; keeping the previous version');
   }
@@ -51,9 +51,19 @@ export function watchBrokenDecks(broken: BrokenDeck[], deps: { talks: Talks; pol
       stops.get(entry.file)?.();
       stops.set(entry.file, watchDeck(deck.file, () => void reloadDeck(deck, talks, log)));
       log.info({ slug: deck.slug, slides: deck.slides.length }, 'deck fixed and now served');
-      for (const warning of deck.warnings) log.warn({ slug: deck.slug, file: deck.file }, warning);
+      reportDeck(deck, log);
     };
     stops.set(entry.file, watchDeck(entry.file, () => void retry().catch((err: unknown) => log.error({ err }, 'could not start serving a fixed deck'))));
   }
   return () => stops.forEach((stop) => stop());
+}
+
+/**
+ * What the speaker should fix or know about a deck, in the log: warnings, and what its tool has
+ * that Lectern does not show, each with `file:line` so an editor can jump there.
+ */
+export function reportDeck(deck: Deck, log: Logger): void {
+  for (const warning of deck.warnings) log.warn({ slug: deck.slug, file: deck.file }, warning);
+  if (deck.dialect !== 'lectern') log.info({ slug: deck.slug, dialect: deck.dialect }, `read as a ${deck.dialect} deck`);
+  for (const { line, what } of deck.dropped) log.warn({ slug: deck.slug, file: deck.file, line }, `${deck.file}:${line}: not shown: ${what}`);
 }

@@ -38,6 +38,7 @@ export function talkInfo(deck: Deck): TalkInfo {
     hash: deck.hash,
     ...(deck.theme ? { theme: deck.theme } : {}),
     themeName: deck.themeName,
+    ...(deck.dialect !== 'lectern' ? { dialect: deck.dialect } : {}),
     ...(deck.aspect ? { aspect: deck.aspect } : {}),
     ...(deck.stylesheet ? { stylesheet: `/${deck.slug}/assets/${deck.stylesheet.split('/').map(encodeURIComponent).join('/')}?v=${deck.hash}` } : {}),
     ...(deck.accent ? { accent: deck.accent } : {}),

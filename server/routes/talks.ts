@@ -40,6 +40,7 @@ export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; pu
         run: runInfo(run),
         // without the key: only what this run has shown, never what comes next
         slides: slidesFor(deck.slides, { presenter: withNotes, preview: deck.preview ?? 'shown', shown: talks.shownSoFar(deck.slug) }),
+        ...(withNotes && deck.dropped.length ? { dropped: deck.dropped } : {}),
       } satisfies TalkDetails);
     })
     .post('/:slug/slide', control, async (c) => {

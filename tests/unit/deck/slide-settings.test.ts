@@ -32,8 +32,8 @@ describe('slide settings', () => {
   test('an image beside the text wraps every step of the slide; a missing image is a warning and the text alone', () => {
     const warnings: string[] = [];
     const slide = applySlideSettings({ ...base, steps: ['<p>a</p>', '<p>a</p><p data-step="1">b</p>'] }, { layout: 'image-right', image: 'photo.jpg' }, ctx, (w) => warnings.push(w));
-    expect(slide.html).toBe('<div class="split"><div class="col"><p>text</p></div><figure class="media"><img src="/talk/assets/assets/photo.jpg" alt="" loading="lazy"></figure></div>\n');
-    expect(slide.steps!.every((h) => h.startsWith('<div class="split">'))).toBe(true);
+    expect(slide.html).toBe('<div class="split media-right"><div class="col"><p>text</p></div><figure class="media"><img src="/talk/assets/assets/photo.jpg" alt="" loading="lazy"></figure></div>\n');
+    expect(slide.steps!.every((h) => h.startsWith('<div class="split media-right">'))).toBe(true);
     const missing = applySlideSettings(base, { layout: 'image-left', image: 'gone.png' }, ctx, (w) => warnings.push(w));
     expect([missing.layout, missing.html]).toEqual([undefined, '<p>text</p>']);
     expect(warnings).toEqual([expect.stringMatching(/image "gone.png" was not found/)]);
@@ -63,3 +63,27 @@ test("a deck class may not take a name Lectern's markup uses", () => {
   expect(slide.className).toBeUndefined();
   expect(warnings).toEqual([expect.stringMatching(/class "poll" is one of Lectern's own/)]);
 });
+
+describe('settings dialects bring', () => {
+  test('split sets the picture width; out of range is a warning and half the slide', () => {
+    const warnings: string[] = [];
+    const narrow = applySlideSettings(base, { layout: 'image-right', image: 'photo.jpg', split: '40%' }, ctx, (w) => warnings.push(w));
+    expect(narrow.html).toContain('<div class="split media-right" style="--media-width:40%">');
+    const wide = applySlideSettings(base, { layout: 'image-left', image: 'photo.jpg', split: '95%' }, ctx, (w) => warnings.push(w));
+    expect(wide.html).toContain('<div class="split media-left"><figure');
+    expect(warnings).toEqual([expect.stringMatching(/split "95%" must be a percentage between 10% and 90%/)]);
+  });
+
+  test('color is the text colour beside the background; an unsafe one is refused', () => {
+    const warnings: string[] = [];
+    expect(applySlideSettings(base, { background: '#123456', color: 'white' }, ctx, (w) => warnings.push(w)).background).toEqual({ color: '#123456', text: 'white' });
+    expect(applySlideSettings(base, { color: 'red;background:url(x)' }, ctx, (w) => warnings.push(w)).background).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(/not a CSS colour/)]);
+  });
+
+  test("Slidev's quote, fact and end layouts are layouts of their own; statement centres", () => {
+    const layout = (name: string) => applySlideSettings(base, { layout: name }, ctx, () => undefined).layout;
+    expect([layout('quote'), layout('fact'), layout('end'), layout('statement')]).toEqual(['quote', 'fact', 'end', 'center']);
+  });
+});
+
