@@ -25,8 +25,8 @@ const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith('.md')).sort();
 /** Marpit as marp-core and marp-cli extend it: their globals and `transition` are directives, not comments. */
 function marpit(inlineSVG: boolean): Marpit {
   const m = new Marpit({ inlineSVG });
-  for (const name of ['size', 'math', 'title', 'description', 'author', 'image', 'keywords', 'url']) m.customDirectives.global[name] = (v: string) => ({ [name]: v });
-  m.customDirectives.local['transition'] = (v: string) => ({ transition: v });
+  for (const name of ['size', 'math', 'title', 'description', 'author', 'image', 'keywords', 'url']) m.customDirectives.global[name] = (v) => ({ [name]: v });
+  m.customDirectives.local['transition'] = (v) => ({ transition: v });
   return m;
 }
 
