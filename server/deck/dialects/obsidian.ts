@@ -120,14 +120,24 @@ export const OBSIDIAN_FLAVOUR: RevealFlavour = {
 
 /** Front-matter keys only Advanced Slides uses. */
 const ADVANCED_SLIDES_KEYS = ['enableLinks', 'defaultTemplate', 'highlightTheme', 'enableOverview', 'enableChalkboard', 'enableMenu', 'enableCustomControls', 'enableTimeBar', 'enablePointer', 'timeForPresentation'];
-const MARKERS = /!\[\[[^\]\n]+\]\]|<!--\s*(element|slide)\s/;
+/**
+ * Obsidian's own markup: an embed of a note (an image embed `![[a.png]]` is Lectern's own too, so it
+ * proves nothing), Advanced Slides' comment spelling and layout tags, a `%% comment %%`.
+ */
+const MARKERS = [
+  /!\[\[(?![^\]\n|]*\.(png|jpe?g|gif|bmp|webp|svg|avif)\s*[\]|])[^\]\n]+\]\]/i,
+  /<!--\s*(element|slide)\s/,
+  /<(split|grid)(\s[^>]*)?>/,
+  /(^|\s)%%[^%\n]+%%(\s|$)|^%%[ \t]*$/m,
+];
 
 export const obsidian: Dialect = {
   name: 'obsidian',
   label: 'Obsidian',
   detect(meta, body) {
     if (ADVANCED_SLIDES_KEYS.some((key) => key in meta)) return true;
-    return MARKERS.test(proseOf(body));
+    const prose = proseOf(body);
+    return MARKERS.some((marker) => marker.test(prose));
   },
   read(lines, firstLine, meta) {
     const read = readRevealDeck(lines, firstLine, meta, OBSIDIAN_FLAVOUR);
