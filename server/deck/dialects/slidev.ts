@@ -82,6 +82,13 @@ function read(lines: readonly string[], firstLine: number, meta: Readonly<Record
   raws.forEach((raw, index) => {
     try {
       const slide = readSlide(raw, index === 0 && hasHeadmatter ? meta : null, lines, firstLine, dropped);
+      // Slidev's layout when none is named: headmatter defaults, else cover first and default after
+      // (its vite plugin); never Lectern's guess from the slide's look
+      if (slide && !slide.settings.layout) {
+        const defaults = meta['defaults'];
+        const fallback = defaults && typeof defaults === 'object' && typeof (defaults as Record<string, unknown>)['layout'] === 'string' ? String((defaults as Record<string, unknown>)['layout']) : null;
+        slide.settings.layout = fallback && (SAME_LAYOUTS.has(fallback) || fallback in NEAREST_LAYOUT) ? (NEAREST_LAYOUT[fallback] ?? fallback) : index === 0 ? 'cover' : 'default';
+      }
       if (slide) slides.push(slide);
     } catch (err) {
       // never throw on odd input: keep the slide as plain text
@@ -141,7 +148,8 @@ function readYaml(text: string): Record<string, unknown> | 'not-yaml' {
   try {
     const doc = parseDocument(text);
     const value: unknown = doc.errors.length ? undefined : doc.toJSON();
-    if (value === null || value === undefined) return doc.errors.length || text.split('\n').some((l) => l.trim() && !l.trim().startsWith('#')) ? 'not-yaml' : {};
+    // text with no setting in it (often a heading right after ---, which YAML reads as a comment)
+    if (value === null || value === undefined) return 'not-yaml';
     if (typeof value !== 'object' || Array.isArray(value)) return 'not-yaml';
     return value as Record<string, unknown>;
   } catch {
