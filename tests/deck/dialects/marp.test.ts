@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Marpit } from '@marp-team/marpit';
 import { describe, expect, it } from 'vitest';
 import { marp } from '../../../server/deck/dialects/marp.js';
+import { loadDeck } from '../../../server/deck/load.js';
 import { readFrontMatter } from '../../../server/deck/parse.js';
 
 /** The deck read through the Marp dialect alone (index.js would load every dialect; each is tested on its own). */
@@ -85,6 +86,12 @@ describe('Marp corpus', () => {
           expect(s.class ?? null, `slide ${i + 1} class`).toBe(attrs['class'] ?? null);
           expect(s.paginate === 'true', `slide ${i + 1} paginate`).toBe('data-marpit-pagination' in attrs);
         });
+      });
+
+      it('builds in as many steps as Marp has fragments', async () => {
+        const loaded = await loadDeck(path.join(DIR, file));
+        const steps = loaded.slides.map((slide) => (slide.steps?.length ?? 1) - 1);
+        expect(steps).toEqual(expected.map((slide) => Number(slide.attrs['data-marpit-fragments'] ?? 0)));
       });
 
       it('has the backgrounds Marp shows', () => {
