@@ -71,7 +71,7 @@ export function translateRemarkContent(text: string, firstLine: number, dropped:
     else if (block && classes.some((c) => RIGHT.has(c))) opening = '\n\n::right::\n\n';
     else {
       // `.red[*] text` at a line's start is a span, not a list item: keep it from reading as one
-      const lineStart = at === 0 || text[at - 1] === '\n';
+      const lineStart = /^(?:\\?(?:\.[a-zA-Z_-][\w-]*)+\[)*$/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at));
       if (!block && lineStart && /^(?:[-*+#>]|\d+[.)])/.test(text.slice(open, close))) opening = '\\';
       const name = classes.map((c) => `.${c}`).join('');
       if (!reported.has(name)) {
