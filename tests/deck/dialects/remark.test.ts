@@ -1,0 +1,98 @@
+/**
+ * The remark fixture decks (tests/fixtures/dialects/remark/): each is read as remark without a dialect: key
+ * (explicit.md names it) and loads into a deck; no other deck in the repository is claimed as remark.
+ * No runnable oracle exists for this tool: expected values follow its documented rules (see the
+ * unit tests' header for the sources).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dialectFor, parseDeckSource } from '../../../server/deck/dialects/index.js';
+import { readFrontMatter } from '../../../server/deck/parse.js';
+import { loadDeck } from '../../../server/deck/load.js';
+
+const DIR = path.resolve('tests/fixtures/dialects/remark');
+const FIXTURES = readdirSync(DIR).filter((name) => name.endsWith('.md'));
+const parse = (name: string) => parseDeckSource(readFileSync(path.join(DIR, name), 'utf8'), path.join(DIR, name));
+
+/** Every other Markdown deck in the repository: Lectern's own, and the other dialects' fixtures. */
+function otherDecks(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.md') && !full.startsWith(DIR + path.sep)) found.push(full);
+    }
+  };
+  walk(path.resolve('decks'));
+  walk(path.resolve('tests/fixtures'));
+  return found;
+}
+
+describe('remark fixtures', () => {
+  it.each(FIXTURES)('%s is read as remark', (name) => {
+    const source = readFileSync(path.join(DIR, name), 'utf8');
+    expect(parse(name).dialect).toBe('remark');
+    expect(/^dialect:/m.test(source)).toBe(name === 'explicit.md');
+  });
+
+  it.each(FIXTURES)('%s loads, and no tool markup reaches a slide', async (name) => {
+    const deck = await loadDeck(path.join(DIR, name));
+    expect(deck.slides.length).toBeGreaterThan(0);
+    for (const slide of deck.slides) {
+      const shown = slide.html.replace(/<pre[\s\S]*?<\/pre>|<code[^>]*>[\s\S]*?<\/code>/g, '');
+      expect(shown).not.toMatch(MARKUP);
+      expect(slide.notes).not.toMatch(MARKUP);
+    }
+  });
+
+  it('claims no other deck in the repository', () => {
+    const claimed = otherDecks().filter((file) => {
+      const lines = readFileSync(file, 'utf8').split(/\r\n|\r|\n/);
+      try {
+        const { meta, bodyStart } = readFrontMatter(lines, file);
+        if (meta['dialect'] !== undefined) return false;
+        return dialectFor(meta, lines.slice(bodyStart).join('\n'), file).name === 'remark';
+      } catch {
+        return false;
+      }
+    });
+    expect(claimed).toEqual([]);
+  });
+
+  it('basics.md: the first lines are the first slide\'s properties; -- is a step; ??? notes', () => {
+    const { slides } = parse('basics.md');
+    expect(slides).toHaveLength(3);
+    expect(slides[0]?.settings).toEqual({ layout: 'center' });
+    expect(slides[0]?.notes).toBe('Welcome everyone.');
+    expect(slides[1]?.body).toContain('. . .');
+    expect(slides[1]?.notes).toBe('Mention the snooze button.');
+    expect(slides[2]?.settings).toEqual({ class: 'inverse' });
+  });
+
+  it('templates.md: the layout is applied until layout: false, template: prepends, exclude drops', () => {
+    const { slides } = parse('templates.md');
+    expect(slides.map((s) => s.settings.class)).toEqual(['branded', undefined, undefined, undefined]);
+    expect(slides[0]?.body).toContain('ACME');
+    expect(slides[3]?.body.replace(/\n{3,}/g, '\n\n').trim()).toBe('# Chapter\n\n# Built on chapter');
+    expect(slides.some((s) => s.body.includes('Draft'))).toBe(false);
+  });
+
+  it('traps.md: code keeps its separators, columns, the background image through loadDeck', async () => {
+    const { slides } = parse('traps.md');
+    expect(slides).toHaveLength(3);
+    expect(slides[0]?.body).toContain('---\n--\n???\nclass: center');
+    const deck = await loadDeck(path.join(DIR, 'traps.md'));
+    expect(deck.slides[1]?.html).toContain('class="cols"');
+    expect(deck.slides[2]?.background).toEqual({ image: '/traps/assets/photo.png' });
+  });
+
+  it('xaringan.md: the front matter makes the title slide', () => {
+    const { slides } = parse('xaringan.md');
+    expect(slides[0]).toMatchObject({ body: '# Presentation Ninja\n\nwith xaringan\n\nYihui Xie', settings: { layout: 'title' } });
+    expect(slides[2]?.settings).toEqual({ layout: 'center', class: 'inverse' });
+  });
+});
+
+const MARKUP = /^\s*(class|layout|template|name|background-image):|\?\?\?|\.(?!not-a-class)[a-z-]+\[|!\[:/m; // traps.md shows an escaped one on purpose
