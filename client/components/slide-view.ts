@@ -11,6 +11,15 @@ import { ResizeController } from '../controllers/resize-controller.js';
 
 export { aspectRatio, CANVAS_WIDTH, fitFactor };
 
+type FitModule = typeof import('./slide-fit.js');
+let fitModule: Promise<FitModule> | undefined;
+let fitLoaded: FitModule | undefined;
+/** What a fitted view needs, loaded once, when the first view fits (never on a phone). */
+function loadFit(): Promise<FitModule> {
+  fitModule ??= import('./slide-fit.js').then((loaded) => (fitLoaded = loaded));
+  return fitModule;
+}
+
 /**
  * Shows one slide's server-rendered HTML. The HTML is the speaker's own deck, rendered on the
  * server, so it is trusted and inserted as is. Knows nothing of the network.
@@ -97,19 +106,21 @@ export class SlideView extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('stylesheet')) void this.#adoptDeckStyles(this.stylesheet);
+    if (changed.has('stylesheet') || changed.has('fit')) void this.#adoptSheets();
   }
 
   /**
-   * The deck's stylesheet joins the element's own, after them, so its rules win over the theme's
-   * at equal specificity (a <link> in the shadow root would come before adopted sheets and lose).
+   * The fitted canvas's sheet (fetched only by views that fit) and the deck's stylesheet join the
+   * element's own, after them, so the deck's rules win over the theme's at equal specificity (a
+   * <link> in the shadow root would come before adopted sheets and lose).
    */
-  async #adoptDeckStyles(url: string | undefined) {
+  async #adoptSheets() {
     const root = this.renderRoot as ShadowRoot;
     this.#ownSheets ??= [...root.adoptedStyleSheets];
-    const sheet = url ? await deckSheet(url).catch(() => undefined) : undefined;
-    if (url !== this.stylesheet) return; // a newer one was asked for meanwhile
-    root.adoptedStyleSheets = sheet ? [...this.#ownSheets, sheet] : this.#ownSheets;
+    const [url, fit] = [this.stylesheet, this.fit];
+    const [fitted, deck] = await Promise.all([fit ? loadFit().then((m) => m.slideFitStyles.styleSheet) : undefined, url ? deckSheet(url).catch(() => undefined) : undefined]);
+    if (url !== this.stylesheet || fit !== this.fit) return; // a newer one was asked for meanwhile
+    root.adoptedStyleSheets = [...this.#ownSheets, ...(fitted ? [fitted] : []), ...(deck ? [deck] : [])];
     this.#layout();
   }
 
@@ -162,20 +173,6 @@ export class SlideView extends LitElement {
     this.#layout();
   }
 
-  /**
-   * Headings in a `::: fit` block (Marp's `<!--fit-->`, Deckset's `[fit]`, Quarto's `.r-fit-text`)
-   * grow or shrink to fill the slide's width on one line, never taller than half the slide.
-   */
-  #fitHeadings(slide: HTMLElement, available: { width: number; height: number }) {
-    for (const heading of slide.querySelectorAll<HTMLElement>('.fit :is(h1, h2, h3, h4, h5, h6)')) {
-      heading.style.fontSize = '';
-      const base = parseFloat(getComputedStyle(heading).fontSize);
-      const width = heading.scrollWidth;
-      if (!width || !base) continue;
-      heading.style.fontSize = `${Math.min((base * available.width) / width, available.height / 2)}px`;
-    }
-  }
-
   /** Scales the canvas to the element, and the content to the canvas. */
   #layout() {
     if (!this.fit) return;
@@ -194,7 +191,8 @@ export class SlideView extends LitElement {
     // lay out at the canvas's width, unscaled, and measure what the content really takes
     slide.style.width = `${available.width}px`;
     slide.style.transform = '';
-    this.#fitHeadings(slide, available);
+    // (until the fit module is in, the view lays out again once it is)
+    fitLoaded?.fitHeadings(slide, available);
     const natural = { width: Math.max(available.width, slide.scrollWidth), height: slide.scrollHeight };
     const factor = fitFactor(available, natural);
     slide.style.transform = factor < 1 ? `scale(${factor})` : '';

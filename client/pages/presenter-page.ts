@@ -14,6 +14,8 @@ import type { PollForm } from '../components/poll-form.js';
 import type { ModerateDetail } from '../components/question-moderation.js';
 import { presenterStyles } from './presenter-styles.js';
 import '../components/slide-view.js';
+// its slides fit the canvas: that view's styles up front, before the first slide (phones never load them)
+import '../components/slide-fit.js';
 import '../components/connection-badge.js';
 import '../components/slide-counter.js';
 import '../components/audience-count.js';

@@ -6,6 +6,8 @@ import { TalkController } from '../controllers/talk-controller.js';
 import { shortUrl, slugFromPath, talkUrls } from '../lib/location.js';
 import { applyDeckTheme } from '../lib/theme.js';
 import { aspectRatio } from '../components/slide-view.js';
+// its slides fit the canvas: that view's styles up front, before the first slide (phones never load them)
+import '../components/slide-fit.js';
 import '../components/connection-badge.js';
 import '../components/audience-count.js';
 import '../components/join-banner.js';

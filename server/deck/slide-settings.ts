@@ -18,6 +18,7 @@ const LAYOUT_ALIASES: Readonly<Record<string, SlideLayout>> = {
   intro: 'title',
   // Slidev's
   statement: 'center',
+  'two-cols-header': 'two-columns',
 };
 
 // a CSS colour, never ; { } < > quotes (the same rule as the deck's accent)
