@@ -94,6 +94,11 @@ describe('quarto fixtures', () => {
     expect(slides).toHaveLength(6);
     expect(dropped.map((d) => d.line)).toEqual([21, 25, 31, 45, 50, 55]);
   });
+
+  it('steps.md: the steps each slide builds in (loadDeck)', async () => {
+    const deck = await loadDeck(path.join(DIR, 'steps.md'));
+    expect(deck.slides.map((s) => (s.steps?.length ?? 1) - 1)).toEqual([0, 3, 0, 4, 1]);
+  });
 });
 
 const MARKUP = /\{\{<|::: ?\{|\{\.[\w-]+|\{background|\.notes\}|#\|/;

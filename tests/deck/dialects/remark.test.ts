@@ -93,6 +93,11 @@ describe('remark fixtures', () => {
     expect(slides[0]).toMatchObject({ body: '# Presentation Ninja\n\nwith xaringan\n\nYihui Xie', settings: { layout: 'title' } });
     expect(slides[2]?.settings).toEqual({ layout: 'center', class: 'inverse' });
   });
+
+  it('basics.md: the steps each slide builds in (loadDeck)', async () => {
+    const deck = await loadDeck(path.join(DIR, 'basics.md'));
+    expect(deck.slides.map((s) => (s.steps?.length ?? 1) - 1)).toEqual([0, 1, 0]);
+  });
 });
 
 const MARKUP = /^\s*(class|layout|template|name|background-image):|\?\?\?|\.(?!not-a-class)[a-z-]+\[|!\[:/m; // traps.md shows an escaped one on purpose
