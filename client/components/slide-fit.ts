@@ -101,9 +101,10 @@ export const slideFitStyles = css`
     .chrome.bottom {
       bottom: 12px;
     }
+    /* top right: the bottom right is where the screen view shows how to join */
     .chrome.page {
       inset-inline: auto 32px;
-      bottom: 12px;
+      top: 12px;
       font-variant-numeric: tabular-nums;
     }
     :host([fit]) img,

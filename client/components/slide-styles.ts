@@ -63,8 +63,8 @@ export const slideContentStyles = css`
     text-decoration: var(--link-decoration, underline);
     text-underline-offset: 0.15em;
   }
-  /* a title slide and a section divider: large, centred, on the theme's title colours */
-  :host([layout]) .slide {
+  /* a title slide, a section divider, the end: large, centred, on the theme's title colours (slide-view sets headline) */
+  :host([headline]) .slide {
     text-align: center;
   }
   :host([layout='title']) h1,
@@ -76,19 +76,19 @@ export const slideContentStyles = css`
   :host([layout='section']) h2 {
     font-size: 2.1em;
   }
-  :host([layout]) p {
+  :host([headline]) p {
     color: var(--title-muted, var(--muted));
     font-size: 1.1em;
   }
-  :host([layout][fit]) {
+  :host([headline][fit]) {
     background: var(--title-bg, var(--bg));
     color: var(--title-fg, var(--fg));
   }
-  :host([layout][fit]) h1,
-  :host([layout][fit]) h2 {
+  :host([headline][fit]) h1,
+  :host([headline][fit]) h2 {
     color: var(--title-fg, var(--heading-color, inherit));
   }
-  :host([layout][fit]) p {
+  :host([headline][fit]) p {
     color: var(--title-fg, var(--muted));
   }
   strong {

@@ -156,6 +156,8 @@ export class SlideView extends LitElement {
     // another slide (or a phone's copy growing to the new step, which then animates)
     if (changed.has('html') && (this.step === undefined || this.#shownStep === undefined || this.step <= this.#shownStep)) this.#shownStep = undefined;
     this.#applyStep();
+    // the layouts set in the theme's title style; the others (columns, a picture beside the text) read as ordinary slides
+    this.toggleAttribute('headline', this.layout === 'title' || this.layout === 'section' || this.layout === 'end');
     // a slide's own background shows where the slide is a picture (projector, console); phones follow the theme
     const bg = this.fit ? this.background : undefined;
     this.style.backgroundColor = bg?.color ?? '';
