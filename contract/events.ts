@@ -15,7 +15,11 @@ export type { ModerationAction, QaMode, QaState, QuestionView, ReactionKind } fr
 /** Bumped when a change would break an older client. */
 export const PROTOCOL_VERSION = 1;
 
-export const Role = { presenter: 'presenter', screen: 'screen', audience: 'audience' } as const;
+/**
+ * `presenter` and `moderator` come only with a key (see server/domain/roles.ts): a moderator
+ * moderates questions and answers, and drives the talk only when the deck says `moderators: drive`.
+ */
+export const Role = { presenter: 'presenter', moderator: 'moderator', screen: 'screen', audience: 'audience' } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
 /** The roles a client may ask for without a key; the presenter role comes only with the key. */

@@ -114,7 +114,7 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
     socket.on('disconnect', onDisconnect);
     socket.onAny(dispatch);
     if (!socket.recovered) {
-      const rooms = { audience: [talkRoom(slug)], screen: [talkRoom(slug), staffRoom(slug)], presenter: [talkRoom(slug), staffRoom(slug), presenterRoom(slug)] };
+      const rooms = { audience: [talkRoom(slug)], screen: [talkRoom(slug), staffRoom(slug)], presenter: [talkRoom(slug), staffRoom(slug), presenterRoom(slug)], moderator: [talkRoom(slug), staffRoom(slug), presenterRoom(slug)] };
       void socket.join(rooms[role]);
     }
     if (role === Role.audience) audience.add(slug, 1);
