@@ -1,6 +1,7 @@
 /** Poll rules as pure functions: what answer a poll accepts, and how answers add up. */
 import type { Answer, PollResults, PollSpec, PollStatus } from '../../contract/poll.js';
 import { DEFAULT_MAX_WORDS, MAX_TEXT_LENGTH, MAX_WORD_LENGTH } from '../../contract/limits.js';
+import { codePointLength, excerpt, stripBidiControls } from '../../contract/text.js';
 import { ErrorCode, LecternError } from './errors.js';
 
 export type { Answer, PollResults } from '../../contract/poll.js';
@@ -35,7 +36,7 @@ function acceptChoices(spec: PollSpec, raw: unknown): string | string[] {
   }
   if (picked.length === 0) return refuse(ErrorCode.emptyAnswer, 'Pick at least one option.');
   const unknown = picked.find((p) => !options.includes(p));
-  if (unknown !== undefined) return refuse(ErrorCode.invalidOption, `"${String(unknown).slice(0, 60)}" is not an option of this poll.`);
+  if (unknown !== undefined) return refuse(ErrorCode.invalidOption, `"${excerpt(stripBidiControls(String(unknown)), 60)}" is not an option of this poll.`);
   const chosen = options.filter((o) => picked.includes(o));
   if (spec.type === 'single') return chosen[0]!;
   const max = spec.max ?? options.length;
@@ -50,9 +51,9 @@ function acceptWords(spec: PollSpec, raw: unknown): string[] {
   const seen = new Set<string>();
   for (const w of list as string[]) {
     if (hasUnstorableCharacters(w)) return refuse(ErrorCode.invalidAnswer, 'Your answer contains characters that cannot be stored.');
-    const trimmed = w.trim().replace(/\s+/g, ' ');
+    const trimmed = stripBidiControls(w).trim().replace(/\s+/g, ' ');
     if (!trimmed) continue;
-    if ([...trimmed].length > MAX_WORD_LENGTH) return refuse(ErrorCode.wordTooLong, `"${trimmed.slice(0, 20)}…" is longer than ${MAX_WORD_LENGTH} characters.`);
+    if (codePointLength(trimmed) > MAX_WORD_LENGTH) return refuse(ErrorCode.wordTooLong, `"${excerpt(trimmed, 20)}" is longer than ${MAX_WORD_LENGTH} characters.`);
     if (!seen.has(normalizeWord(trimmed))) (seen.add(normalizeWord(trimmed)), words.push(trimmed));
   }
   if (!words.length) return refuse(ErrorCode.emptyAnswer, 'Type at least one word.');
@@ -73,9 +74,9 @@ function acceptScale(spec: PollSpec, raw: unknown): number {
 function acceptText(raw: unknown): string {
   if (typeof raw !== 'string') return refuse(ErrorCode.invalidAnswer, 'Send your answer as text.');
   if (hasUnstorableCharacters(raw)) return refuse(ErrorCode.invalidAnswer, 'Your answer contains characters that cannot be stored.');
-  const text = raw.trim();
+  const text = stripBidiControls(raw).trim();
   if (!text) return refuse(ErrorCode.emptyAnswer, 'Type an answer first.');
-  if ([...text].length > MAX_TEXT_LENGTH) return refuse(ErrorCode.textTooLong, `Answers are limited to ${MAX_TEXT_LENGTH} characters.`);
+  if (codePointLength(text) > MAX_TEXT_LENGTH) return refuse(ErrorCode.textTooLong, `Answers are limited to ${MAX_TEXT_LENGTH} characters.`);
   return text;
 }
 

@@ -4,6 +4,7 @@ import { MAX_NAME_LENGTH, MAX_QUESTION_LENGTH } from '../../contract/limits.js';
 import type { ModerationAction, QaMode, QuestionStatus } from '../../contract/qa.js';
 import { ErrorCode, LecternError } from './errors.js';
 import { hasUnstorableCharacters } from './poll.js';
+import { codePointLength, cutText, stripBidiControls } from '../../contract/text.js';
 
 export { MAX_NAME_LENGTH, MAX_QUESTION_LENGTH } from '../../contract/limits.js';
 export { REACTION_KINDS, type ModerationAction, type QaMode, type QuestionStatus, type ReactionKind } from '../../contract/qa.js';
@@ -15,10 +16,11 @@ export function acceptQuestion(mode: QaMode, text: string, name?: string): { tex
   if (hasUnstorableCharacters(text) || (name !== undefined && hasUnstorableCharacters(name))) {
     throw new LecternError(ErrorCode.badRequest, 'The question or name contains characters that cannot be stored.');
   }
-  const trimmed = text.trim().replace(/[ \t]+/g, ' ');
+  // bidi controls go first: a U+202E would turn the screen's line around
+  const trimmed = stripBidiControls(text).trim().replace(/[ \t]+/g, ' ');
   if (!trimmed) throw new LecternError(ErrorCode.emptyQuestion, 'Type a question first.');
-  if ([...trimmed].length > MAX_QUESTION_LENGTH) throw new LecternError(ErrorCode.questionTooLong, `Questions are limited to ${MAX_QUESTION_LENGTH} characters.`);
-  const display = name?.trim().slice(0, MAX_NAME_LENGTH) || null;
+  if (codePointLength(trimmed) > MAX_QUESTION_LENGTH) throw new LecternError(ErrorCode.questionTooLong, `Questions are limited to ${MAX_QUESTION_LENGTH} characters.`);
+  const display = (name === undefined ? '' : cutText(stripBidiControls(name).trim(), MAX_NAME_LENGTH).trim()) || null;
   return { text: trimmed, name: display };
 }
 
