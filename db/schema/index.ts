@@ -6,3 +6,4 @@ export * from './votes.js';
 export * from './socket-io.js';
 export * from './questions.js';
 export * from './engagement.js';
+export * from './secrets.js';
