@@ -69,7 +69,7 @@ describe('images', () => {
   });
 
   it('refuses paths escaping the deck folder with the placeholder', async () => {
-    const deck = await loadDeck(await tempDeck('![x](../../etc/passwd)\n---\n![[../../../etc/hosts]]\n---\n![x](/etc/passwd)', assets));
+    const deck = await loadDeck(await tempDeck('![x](../../etc/passwd)\n---\n![[../../../etc/hosts.png]]\n---\n![x](/etc/passwd)', assets));
     for (const slide of deck.slides) {
       expect(slide.html).toContain('class="missing-image"');
       expect(slide.html).not.toContain('<img');
