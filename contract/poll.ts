@@ -18,6 +18,19 @@ export const POLL_OPENINGS = ['auto', 'manual'] as const;
 /** `on-leave` closes when the presenter leaves the slide. */
 export const POLL_CLOSINGS = ['manual', 'on-leave'] as const;
 export const POLL_STATUSES = ['open', 'closed'] as const;
+/** `pre`: every answer waits for a moderator before it counts; `post` (the default): shown at once, hideable. */
+export const POLL_MODERATIONS = ['pre', 'post'] as const;
+export type PollModeration = (typeof POLL_MODERATIONS)[number];
+
+/**
+ * A stored answer's standing: `visible` counts on the screen and in the results; `held` waits for a
+ * moderator (the filter flagged it, or the poll is pre-moderated); `hidden` was taken off by one.
+ */
+export const ANSWER_STATUSES = ['visible', 'held', 'hidden'] as const;
+export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
+/** What a presenter or moderator does to single answers: `approve` (also unhides) or `hide`. */
+export const ANSWER_ACTIONS = ['approve', 'hide'] as const;
+export type AnswerAction = (typeof ANSWER_ACTIONS)[number];
 export type PollStatus = (typeof POLL_STATUSES)[number];
 
 /** A poll as written in a ```poll block (issue 3), normalised with defaults applied. */
@@ -39,6 +52,8 @@ export interface PollSpec {
   /** `on-leave` closes when the presenter leaves the slide. */
   close: (typeof POLL_CLOSINGS)[number];
   results: ResultsVisibility;
+  /** `pre`: answers wait for approval; absent means shown at once. */
+  moderation?: 'pre';
 }
 
 /** An answer as stored: option labels for choices, words as typed, a number for scales. */
@@ -67,6 +82,31 @@ export interface ActivePoll {
   results?: PollResults;
   /** This phone's stored answer, when it has one. */
   myAnswer?: Answer;
+  /** This phone's answer waits for a moderator (it does not count yet). */
+  myAnswerHeld?: boolean;
+  /** Presenter and moderators: answers held, hidden and the latest shown, to approve or hide. */
+  moderation?: AnswerModeration;
+}
+
+/** One stored answer as a moderator sees it; the voter stays unknown. */
+export interface ModeratedAnswer {
+  id: number;
+  answer: Answer;
+  status: AnswerStatus;
+  at: number;
+  /** Why the filter held it (`profanity: …`, `blocklist: …`). */
+  reasons?: string[];
+}
+
+/** A poll's answers for moderation: every held one (oldest first), the hidden and the latest shown. */
+export interface AnswerModeration {
+  poll: string;
+  held: ModeratedAnswer[];
+  hidden: ModeratedAnswer[];
+  shown: ModeratedAnswer[];
+  /** How many are held and hidden in all (the lists are capped). */
+  heldCount: number;
+  hiddenCount: number;
 }
 
 export interface PollRef {
@@ -82,4 +122,5 @@ export interface NewPollInput {
   min?: number;
   labels?: [string, string];
   results?: ResultsVisibility;
+  moderation?: PollModeration;
 }

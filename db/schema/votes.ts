@@ -1,4 +1,6 @@
-import { bigint, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import type { AnswerStatus } from '../../contract/poll.js';
 import { jsonb, timestamps } from './columns.js';
 import { polls } from './polls.js';
 
@@ -13,11 +15,14 @@ export const votes = pgTable(
     /** Random per device; never exported. */
     voterId: text().notNull(),
     answer: jsonb().notNull(),
+    /** `visible` counts in the results; `held` waits for a moderator; `hidden` was taken off by one. */
+    status: text().$type<AnswerStatus>().notNull().default('visible'),
     ...timestamps,
   },
   (t) => [
     unique('votes_poll_id_voter_id_unique').on(t.pollId, t.voterId),
     // Reading a poll's votes in arrival order (results, CSV export).
     index('votes_poll_id_id_idx').on(t.pollId, t.id),
+    check('votes_status_check', sql`status in ('visible', 'held', 'hidden')`),
   ],
 );

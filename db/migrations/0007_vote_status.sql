@@ -1,0 +1,2 @@
+ALTER TABLE "votes" ADD COLUMN "status" text DEFAULT 'visible' NOT NULL;--> statement-breakpoint
+ALTER TABLE "votes" ADD CONSTRAINT "votes_status_check" CHECK (status in ('visible', 'held', 'hidden'));
