@@ -7,3 +7,4 @@ export * from './socket-io.js';
 export * from './questions.js';
 export * from './engagement.js';
 export * from './secrets.js';
+export * from './sessions.js';
