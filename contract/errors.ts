@@ -19,6 +19,8 @@ export const ErrorCode = {
   wordTooLong: 'word_too_long',
   textTooLong: 'text_too_long',
   emptyAnswer: 'empty_answer',
+  /** A moderation command named answers this poll does not have. */
+  unknownAnswer: 'unknown_answer',
   // Q&A
   qaOff: 'qa_off',
   unknownQuestion: 'unknown_question',

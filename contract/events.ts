@@ -5,11 +5,11 @@
 import { COLOR_SCHEMES, type ColorScheme, type ThemeName } from './theme.js';
 import type { ErrorCode } from './errors.js';
 import type { SlideData } from './http.js';
-import type { ActivePoll, Answer, NewPollInput, PollRef, PollResults, PollView } from './poll.js';
+import type { ActivePoll, Answer, AnswerAction, AnswerModeration, NewPollInput, PollRef, PollResults, PollView } from './poll.js';
 import type { ModerationAction, QaMode, QaState, QuestionView, ReactionKind } from './qa.js';
 
 export type { ActivePoll, Answer, NewPollInput, PollRef, PollResults, PollView } from './poll.js';
-export type { PollSpec, PollType } from './poll.js';
+export type { AnswerAction, AnswerModeration, AnswerStatus, ModeratedAnswer, PollSpec, PollType } from './poll.js';
 export type { ModerationAction, QaMode, QaState, QuestionView, ReactionKind } from './qa.js';
 
 /** Bumped when a change would break an older client. */
@@ -128,6 +128,8 @@ export interface ServerToClientEvents {
   'poll:results': (e: { poll: string; results: PollResults }) => void;
   /** The presenter deleted the poll's answers: phones forget theirs and may answer again. */
   'poll:reset': (e: { poll: string }) => void;
+  /** Presenter and moderators: the poll's held, hidden and latest shown answers, whenever they change. */
+  'poll:moderation': (e: AnswerModeration) => void;
   /** Questions asked, upvoted or moderated (merge by id); `removed` ones are no longer shown to this client. */
   'questions:changed': (e: { questions: QuestionView[]; removed?: number[] }) => void;
   /** Reaction taps of the last half second on a slide, added up (presenter and screen). */
@@ -142,8 +144,11 @@ export interface ClientToServerEvents {
   'run:start': (ack: AckFn<{ run: RunInfo; slide: number }>) => void;
   /** Ask for a fresh `state` (after a reconnect, or when in doubt). */
   'state:get': (ack: AckFn<TalkState>) => void;
-  /** Answer the poll; acknowledged only once the answer is committed. */
-  'vote:cast': (payload: { poll: string; answer: Answer }, ack: AckFn<{ poll: string; answer: Answer }>) => void;
+  /**
+   * Answer the poll; acknowledged only once the answer is committed. `held`: stored, but waiting for
+   * a moderator before it counts (a pre-moderated poll, or the filter held it).
+   */
+  'vote:cast': (payload: { poll: string; answer: Answer }, ack: AckFn<{ poll: string; answer: Answer; held?: boolean }>) => void;
   'poll:open': (payload: PollRef, ack: AckFn<PollView>) => void;
   'poll:close': (payload: PollRef, ack: AckFn<PollView>) => void;
   /** Show (`reveal: true`) or hide the results to the audience. */
@@ -152,6 +157,13 @@ export interface ClientToServerEvents {
   'poll:reset': (payload: PollRef, ack: AckFn<PollView>) => void;
   /** Asks an ad-hoc question: it opens at once and shows on every phone. */
   'poll:create': (payload: NewPollInput, ack: AckFn<PollView>) => void;
+  /**
+   * Presenter or moderator: approve (or unhide) or hide single answers, by id or every answer
+   * holding `word`; `changed` is how many answers changed.
+   */
+  'poll:moderate': (payload: { poll: string; action: AnswerAction; ids?: number[]; word?: string }, ack: AckFn<{ poll: string; changed: number }>) => void;
+  /** Presenter or moderator: a poll's answers for moderation (held, hidden, the latest shown). */
+  'poll:answers': (payload: PollRef, ack: AckFn<AnswerModeration>) => void;
   /** Ask a question (at most 280 characters; `name` optional, anonymous by default). */
   'question:ask': (payload: { text: string; name?: string }, ack: AckFn<QuestionView>) => void;
   /** Upvote (`up: true`) or withdraw the upvote; one per phone per question. */

@@ -81,10 +81,13 @@ export interface PollResultsExport extends PollView {
   closedAt: number | null;
   /** null when the results are still hidden and the request did not carry the presenter key. */
   results: PollResults | null;
-  /** How many answers there are (shown even while the results are hidden). */
+  /** How many answers count (shown even while the results are hidden); held and hidden ones do not. */
   total: number;
-  /** Every answer in arrival order, without who gave it (empty while hidden to this reader). */
-  answers: { answer: unknown; at: number }[];
+  /**
+   * Every answer in arrival order, without who gave it (empty while hidden to this reader). Without
+   * the key only shown answers; with it, held and hidden ones too, marked by `status`.
+   */
+  answers: { answer: unknown; at: number; status?: 'held' | 'hidden' }[];
 }
 
 export interface RunResults {

@@ -9,7 +9,7 @@ import {
   MAX_POLL_QUESTION_LENGTH,
   MIN_OPTIONS,
 } from './limits.js';
-import { POLL_TYPES, RESULTS_VISIBILITY } from './poll.js';
+import { ANSWER_ACTIONS, POLL_MODERATIONS, POLL_TYPES, RESULTS_VISIBILITY } from './poll.js';
 import { MODERATION_ACTIONS, REACTION_KINDS } from './qa.js';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -43,8 +43,19 @@ export const NewPollSchema = z
     min: z.number().int().optional(),
     labels: z.tuple([z.string().max(MAX_LABEL_LENGTH), z.string().max(MAX_LABEL_LENGTH)]).optional(),
     results: z.enum(RESULTS_VISIBILITY).optional(),
+    moderation: z.enum(POLL_MODERATIONS).optional(),
   })
   .strict();
+/** Approve or hide single answers of a poll: by their ids, or every answer holding a word (word clouds). */
+export const AnswerModerateSchema = z
+  .object({
+    poll: pollId,
+    action: z.enum(ANSWER_ACTIONS),
+    ids: z.array(z.number().int().positive()).min(1, 'ids is empty').max(200, 'at most 200 answers at once').optional(),
+    word: z.string().trim().min(1, 'word is empty').max(200, 'word is too long').optional(),
+  })
+  .strict()
+  .refine((p) => (p.ids === undefined) !== (p.word === undefined), { message: 'give either ids or word' });
 
 export const GotoSchema = z
   .object({ index: z.number().int('index must be a whole number'), step: z.number().int('step must be a whole number').min(0, 'step must be 0 or more').optional() })

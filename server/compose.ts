@@ -13,6 +13,8 @@ import { reportDeck, watchBrokenDecks, watchDecks } from './live/deck-reload.js'
 import { followTalks } from './live/follow.js';
 import { createPolls } from './live/polls/index.js';
 import { createQa } from './live/qa.js';
+import { createScreening } from './live/screening.js';
+import { screenAll } from './domain/text-filter.js';
 import { createReactions } from './live/reactions.js';
 import { resyncWithPeers } from './live/resync.js';
 import { createTalks } from './live/talks.js';
@@ -55,8 +57,10 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
     const io = createSocketServer({ cluster, publicUrl: config.publicUrl });
     const peers = createPeerBus(io, cluster !== null);
 
-    const polls = createPolls({ db, talks, log, peers });
-    const qa = createQa({ db, talks, log });
+    // audience text (words, text answers, questions, names) through the profanity filter and word lists
+    const screening = createScreening(config.wordLists);
+    const polls = createPolls({ db, talks, log, peers, screening });
+    const qa = createQa({ db, talks, log, flags: (slug, texts) => screenAll(screening.forDeck(talks.require(slug).deck), texts).flagged });
     const reactions = createReactions({ db, talks, log });
     closers.unshift(() => reactions.close(), () => qa.close());
     // Closed first: no socket reaches the services while they shut down.

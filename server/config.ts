@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseTermList } from './domain/text-filter.js';
 
 /**
  * How long a graceful stop (SIGTERM) may take before the process gives up and exits; the NixOS
@@ -35,6 +36,9 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1–64 letters, digits, :, _ or -').default('lectern'),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   METRICS_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  BLOCKLIST_FILE: z.string().min(1).optional(),
+  ALLOWLIST_FILE: z.string().min(1).optional(),
+  PROFANITY_FILTER: z.enum(['english', 'off']).default('english'),
 });
 
 export interface Config {
@@ -57,6 +61,11 @@ export interface Config {
   readonly trustProxy: boolean;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
   readonly metricsToken?: string;
+  /**
+   * The server's word lists for the profanity filter: obscenity's English dataset (PROFANITY_FILTER,
+   * on unless `off`), and terms to hold or never hold (BLOCKLIST_FILE, ALLOWLIST_FILE: one a line).
+   */
+  readonly wordLists: { readonly dataset: boolean; readonly block: readonly string[]; readonly allow: readonly string[] };
 }
 
 /** Thrown for configuration a speaker must fix; main prints the message and exits non-zero. */
@@ -97,7 +106,22 @@ export function parseConfig(
     redisPrefix: e.REDIS_PREFIX,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     metricsToken: e.METRICS_TOKEN,
+    wordLists: Object.freeze({
+      dataset: e.PROFANITY_FILTER === 'english',
+      block: Object.freeze(termsFromFile('BLOCKLIST_FILE', e.BLOCKLIST_FILE, readSecret)),
+      allow: Object.freeze(termsFromFile('ALLOWLIST_FILE', e.ALLOWLIST_FILE, readSecret)),
+    }),
   });
+}
+
+/** A word list file (one term a line, # comments); unset is an empty list, an unreadable file an error. */
+function termsFromFile(name: string, path: string | undefined, read: (path: string) => string): string[] {
+  if (!path) return [];
+  try {
+    return parseTermList(read(path));
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  ${name}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
 }
 
 /** The systemd credential the NixOS module hands over with LoadCredential (presenterKeyFile). */

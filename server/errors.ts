@@ -27,6 +27,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unavailable: 503,
   internal: 500,
   rate_limited: 429,
+  unknown_answer: 404,
   too_large: 413,
   unknown_poll: 404,
   poll_closed: 409,

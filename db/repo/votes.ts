@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { AnswerStatus } from '../../contract/poll.js';
 import type { Db } from '../client.js';
 import { votes, type JsonValue } from '../schema/index.js';
 
@@ -6,16 +7,20 @@ export interface VoteInput {
   pollId: number;
   voterId: string;
   answer: JsonValue;
+  /** Default `visible`; `held` waits for a moderator. */
+  status?: AnswerStatus;
 }
 
 /** A stored answer; `at` is when it was last given (epoch ms). */
 export interface StoredVote {
+  id: number;
   voterId: string;
   answer: JsonValue;
+  status: AnswerStatus;
   at: number;
 }
 
-// Postgres allows 65,535 bind parameters per statement; each vote takes 3.
+// Postgres allows 65,535 bind parameters per statement; each vote takes 4.
 const MAX_ROWS_PER_STATEMENT = 20_000;
 
 /**
@@ -46,20 +51,34 @@ async function insertVotes(db: Db, rows: VoteInput[]): Promise<void> {
   const pollIds = sql.param(rows.map((r) => r.pollId));
   const voterIds = sql.param(rows.map((r) => r.voterId));
   const answers = sql.param(rows.map((r) => JSON.stringify(r.answer)));
+  const statuses = sql.param(rows.map((r) => r.status ?? 'visible'));
+  // A hidden answer stays hidden when its voter answers again: a moderator took this device's
+  // answer off the screen, and answering anew must not put it back.
   await db.execute(sql`
-    insert into ${votes} (poll_id, voter_id, answer)
-    select * from unnest(${pollIds}::int[], ${voterIds}::text[], ${answers}::jsonb[])
-    on conflict (poll_id, voter_id) do update set answer = excluded.answer, updated_at = now()`);
+    insert into ${votes} (poll_id, voter_id, answer, status)
+    select * from unnest(${pollIds}::int[], ${voterIds}::text[], ${answers}::jsonb[], ${statuses}::text[])
+    on conflict (poll_id, voter_id) do update set answer = excluded.answer,
+      status = case when ${votes}.status = 'hidden' then 'hidden' else excluded.status end, updated_at = now()`);
 }
 
-/** The poll's current answers, in the order voters first answered. */
+const stored = { id: votes.id, voterId: votes.voterId, answer: votes.answer, status: votes.status, at: votes.updatedAt };
+const toStored = (row: { id: number; voterId: string; answer: JsonValue; status: AnswerStatus; at: Date }): StoredVote => ({ ...row, at: row.at.getTime() });
+
+/** The poll's current answers (every status), in the order voters first answered. */
 export async function votesForPoll(db: Db, pollId: number): Promise<StoredVote[]> {
+  const rows = await db.select(stored).from(votes).where(eq(votes.pollId, pollId)).orderBy(asc(votes.id));
+  return rows.map(toStored);
+}
+
+/** Sets the status of these answers of the poll (ids of other polls are ignored); returns the ids changed. */
+export async function setVoteStatus(db: Db, pollId: number, ids: readonly number[], status: AnswerStatus): Promise<number[]> {
+  if (!ids.length) return [];
   const rows = await db
-    .select({ voterId: votes.voterId, answer: votes.answer, at: votes.updatedAt })
-    .from(votes)
-    .where(eq(votes.pollId, pollId))
-    .orderBy(asc(votes.id));
-  return rows.map((row) => ({ voterId: row.voterId, answer: row.answer, at: row.at.getTime() }));
+    .update(votes)
+    .set({ status })
+    .where(and(eq(votes.pollId, pollId), inArray(votes.id, [...ids])))
+    .returning({ id: votes.id });
+  return rows.map((r) => r.id);
 }
 
 /** Removes every answer to the poll (a reset); returns how many there were. */
@@ -76,9 +95,9 @@ export async function countVotes(db: Db, pollId: number): Promise<number> {
 /** One voter's stored answer to a poll, or null when they have not answered. */
 export async function findVote(db: Db, pollId: number, voterId: string): Promise<StoredVote | null> {
   const [row] = await db
-    .select({ voterId: votes.voterId, answer: votes.answer, at: votes.updatedAt })
+    .select(stored)
     .from(votes)
     .where(and(eq(votes.pollId, pollId), eq(votes.voterId, voterId)))
     .limit(1);
-  return row ? { voterId: row.voterId, answer: row.answer, at: row.at.getTime() } : null;
+  return row ? toStored(row) : null;
 }

@@ -2,13 +2,13 @@
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { POLL_CLOSINGS, POLL_OPENINGS, POLL_TYPES, PollType, RESULTS_VISIBILITY, type PollSpec } from '../../contract/poll.js';
+import { POLL_CLOSINGS, POLL_MODERATIONS, POLL_OPENINGS, POLL_TYPES, PollType, RESULTS_VISIBILITY, type PollSpec } from '../../contract/poll.js';
 import { DEFAULT_MAX_WORDS, MAX_OPTIONS, MIN_OPTIONS } from '../../contract/limits.js';
 import { SlideError } from './errors.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 
 const TYPES = POLL_TYPES;
-const KEYS = ['id', 'question', 'type', 'options', 'max', 'min', 'labels', 'open', 'close', 'results'];
+const KEYS = ['id', 'question', 'type', 'options', 'max', 'min', 'labels', 'open', 'close', 'results', 'moderation'];
 const MAX_SCALE_STEPS = 10;
 
 const choice = <const T extends readonly [string, ...string[]]>(key: string, values: T) =>
@@ -35,6 +35,7 @@ const PollBlock = z.strictObject(
     open: choice('open', POLL_OPENINGS).default('auto'),
     close: choice('close', POLL_CLOSINGS).default('manual'),
     results: choice('results', RESULTS_VISIBILITY).default('visible'),
+    moderation: choice('moderation', POLL_MODERATIONS).optional(),
   },
   { error: (iss) => (iss.code === 'unrecognized_keys' ? unknownKeys(iss.keys) : 'a poll block must be "key: value" lines') },
 );
@@ -85,7 +86,8 @@ function normalise(block: PollBlock): PollSpec {
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(id)) {
     throw fail(`"id" ${JSON.stringify(id)} must be letters, digits, - or _ (at most 64)`);
   }
-  const base = { id, question: block.question, type, open: block.open, close: block.close, results: block.results };
+  // `pre` holds every answer for approval; `post` (the default) is stored as absent, so decks written before it compare equal
+  const base = { id, question: block.question, type, open: block.open, close: block.close, results: block.results, ...(block.moderation === 'pre' ? { moderation: 'pre' as const } : {}) };
   const forbid = (keys: Array<keyof PollBlock>) => {
     for (const key of keys) if (block[key] !== undefined) throw fail(`"${key}" is not used by ${type} polls`);
   };

@@ -173,7 +173,10 @@ export function applyDeckEdit(current: PollSpec, next: PollSpec, answered: boole
   const kept = JSON.stringify(shape) !== JSON.stringify({ type: next.type, options: next.options, scaleMin: next.scaleMin, scaleMax: next.scaleMax });
   if (!kept) return { spec: next, kept };
   // Another type: every answer-shaping field stays the run's; only the wording and behaviour move.
-  if (next.type !== current.type) return { spec: { ...current, question: next.question, open: next.open, close: next.close, results: next.results }, kept };
+  if (next.type !== current.type) {
+    const { moderation: _was, ...shape } = current;
+    return { spec: { ...shape, question: next.question, open: next.open, close: next.close, results: next.results, ...(next.moderation ? { moderation: next.moderation } : {}) }, kept };
+  }
   const spec: PollSpec = { ...next };
   for (const field of ['options', 'scaleMin', 'scaleMax'] as const) {
     if (current[field] === undefined) delete spec[field];

@@ -24,9 +24,12 @@ export function acceptQuestion(mode: QaMode, text: string, name?: string): { tex
   return { text: trimmed, name: display };
 }
 
-/** A new question is shown at once in open mode, after approval in moderated mode. */
-export function initialStatus(mode: QaMode): QuestionStatus {
-  return mode === 'moderated' ? 'pending' : 'approved';
+/**
+ * A new question is shown at once in open mode, after approval in moderated mode; one the filter
+ * flagged waits for approval in either (the asker sees it as pending, like any held question).
+ */
+export function initialStatus(mode: QaMode, flagged = false): QuestionStatus {
+  return mode === 'moderated' || flagged ? 'pending' : 'approved';
 }
 
 /** What a moderation action changes. Pinning also approves: a pinned question is on the screen. */

@@ -35,7 +35,14 @@ export type Qa = ReturnType<typeof createQa>;
  * Audience Q&A per run. Upvote counts change fast, so their broadcasts are gathered per talk and
  * sent at most every 250 ms; asking and moderation go out at once.
  */
-export function createQa(deps: { db: Db; talks: Talks; log: Logger; onChange?: (slug: string) => void }) {
+export function createQa(deps: {
+  db: Db;
+  talks: Talks;
+  log: Logger;
+  onChange?: (slug: string) => void;
+  /** The profanity filter: true holds the question (and name) for a moderator. */
+  flags?: (slug: string, texts: string[]) => boolean;
+}) {
   const { db, talks } = deps;
   const listeners = new Set<(e: QaEvent) => void>();
   const dirtyVotes = new Map<string, Set<number>>();
@@ -102,7 +109,7 @@ export function createQa(deps: { db: Db; talks: Talks; log: Logger; onChange?: (
         voterId: voter,
         displayName: accepted.name,
         text: accepted.text,
-        status: initialStatus(mode(slug)),
+        status: initialStatus(mode(slug), deps.flags?.(slug, accepted.name ? [accepted.text, accepted.name] : [accepted.text])),
       });
       emit({ slug, changed: [q] });
       deps.onChange?.(slug);

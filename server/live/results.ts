@@ -3,7 +3,7 @@ import { listRuns, pollsForRun, questionsForRun, reactionsForRun, slideVisitsFor
 import type { RunResults, TalkResults } from '../../contract/http.js';
 import { toCsv } from '../domain/csv.js';
 import { tally } from '../domain/poll.js';
-import { resultsAccess } from '../domain/poll-visibility.js';
+import { countsInResults, resultsAccess } from '../domain/poll-visibility.js';
 import { engagementTimeline } from '../domain/qa.js';
 import { Role } from '../../contract/events.js';
 import { pollView } from './polls/index.js';
@@ -19,10 +19,13 @@ async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof
   ]);
   const polls = await Promise.all(
     pollRows.map(async (row) => {
-      const answers = (await votesForPoll(db, row.id)).map(({ answer, at }) => ({ answer, at }));
+      const stored = await votesForPoll(db, row.id);
+      // Held and hidden answers never count; only the key shows them, marked.
+      const counted = stored.filter((v) => countsInResults(v.status)).map(({ answer, at }) => ({ answer, at }));
+      const answers = presenter ? stored.map(({ answer, at, status }) => ({ answer, at, ...(countsInResults(status) ? {} : { status: status as 'held' | 'hidden' }) })) : counted;
       // Without the key this page sees what the keyless screen sees: of hidden results, only the count.
-      if (resultsAccess({ role: presenter ? Role.presenter : Role.screen }, row) !== 'full') return { ...pollView(row), closedAt: row.closedAt, results: null, total: answers.length, answers: [] };
-      return { ...pollView(row), closedAt: row.closedAt, results: tally(row.spec, answers), total: answers.length, answers };
+      if (resultsAccess({ role: presenter ? Role.presenter : Role.screen }, row) !== 'full') return { ...pollView(row), closedAt: row.closedAt, results: null, total: counted.length, answers: [] };
+      return { ...pollView(row), closedAt: row.closedAt, results: tally(row.spec, counted), total: counted.length, answers };
     }),
   );
   const count = <T>(items: T[], slideOf: (x: T) => number | null, weight: (x: T) => number = () => 1) => {
@@ -72,7 +75,8 @@ export function resultsCsv(results: TalkResults): string {
     const started = iso(run.startedAt);
     return [
       ...run.polls.flatMap((poll) =>
-        poll.answers.map((a) => [run.number, started, 'answer', poll.slide === null ? '' : poll.slide + 1, poll.id, poll.question, poll.type, answerText(a.answer), 1, iso(a.at)]),
+        // a held or hidden answer (in the presenter's export only) counts 0, its status in the type column
+        poll.answers.map((a) => [run.number, started, 'answer', poll.slide === null ? '' : poll.slide + 1, poll.id, poll.question, a.status ? `${poll.type}, ${a.status}` : poll.type, answerText(a.answer), a.status ? 0 : 1, iso(a.at)]),
       ),
       ...run.questions.map((q) => [run.number, started, 'question', q.slide + 1, '', q.text, q.status + (q.answered ? ', answered' : ''), q.name ?? '', q.votes, iso(q.at)]),
       ...run.reactions.map((r) => [run.number, started, 'reaction', r.slide + 1, '', '', '', r.kind, r.count, '']),

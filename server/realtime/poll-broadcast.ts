@@ -18,7 +18,7 @@ export function broadcastPolls(io: LecternServer, polls: Polls): () => void {
         const results = e.poll && e.results ? resultsFor({ role }, e.poll, e.results) : undefined;
         return { poll: e.poll, ...(results ? { results } : {}) };
       };
-      presenter.emit('poll:active', forRole(Role.presenter));
+      presenter.emit('poll:active', { ...forRole(Role.presenter), ...(e.moderation ? { moderation: e.moderation } : {}) });
       screen.emit('poll:active', forRole(Role.screen));
       // Phones that answered get results through their voters' room (see the results feed).
       io.to(talkRoom(e.slug)).except(staffRoom(e.slug)).emit('poll:active', { poll: e.poll });
@@ -27,6 +27,8 @@ export function broadcastPolls(io: LecternServer, polls: Polls): () => void {
       // Their answers are gone, so phones leave the room that got live results for them.
       io.in(votersRoom(e.slug, e.runId, e.poll.id)).socketsLeave(votersRoom(e.slug, e.runId, e.poll.id));
     } else {
+      // Held, hidden and the latest answers: for those who moderate (the presenter's room).
+      presenter.emit('poll:moderation', e.moderation);
       const voters = votersRoom(e.slug, e.runId, e.poll.id);
       const forPresenter = resultsFor({ role: Role.presenter }, e.poll, e.results)!;
       const forScreen = resultsFor({ role: Role.screen }, e.poll, e.results);

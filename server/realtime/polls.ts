@@ -1,7 +1,8 @@
 import { Role } from '../../contract/events.js';
-import { NewPollSchema, PollRefSchema, RevealSchema, VoteSchema } from '../../contract/schemas.js';
+import { AnswerModerateSchema, NewPollSchema, PollRefSchema, RevealSchema, VoteSchema } from '../../contract/schemas.js';
 import { pollSpecFrom } from '../deck/index.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
+import { requireModerate } from '../domain/roles.js';
 import type { Polls } from '../live/polls/index.js';
 import { command, type CommandTable } from './ack.js';
 import { requirePresenter } from './presenter.js';
@@ -23,7 +24,7 @@ export function pollCommands(polls: Polls): CommandTable {
         const stored = await polls.vote(slug, voter, poll, answer);
         // Voters see live results (unless hidden): they join the poll's voter room once stored.
         void socket.join(votersRoom(slug, stored.runId, poll));
-        return { poll, answer: stored.answer };
+        return { poll, answer: stored.answer, ...(stored.held ? { held: true } : {}) };
       }),
     ],
     ['poll:open', command(PollRefSchema, 'control', ({ poll }, socket) => polls.open(presenterTalk(socket), poll))],
@@ -31,5 +32,13 @@ export function pollCommands(polls: Polls): CommandTable {
     ['poll:reset', command(PollRefSchema, 'control', ({ poll }, socket) => polls.reset(presenterTalk(socket), poll))],
     ['poll:reveal', command(RevealSchema, 'control', ({ poll, reveal }, socket) => polls.reveal(presenterTalk(socket), poll, reveal))],
     ['poll:create', command(NewPollSchema, 'control', (input, socket) => polls.create(presenterTalk(socket), pollSpecFrom(input)))],
+    [
+      'poll:moderate',
+      command(AnswerModerateSchema, 'control', ({ poll, action, ids, word }, socket) => {
+        requireModerate(socket.data.role);
+        return polls.moderateAnswers(socket.data.talk, poll, action, ids ? { ids } : { word: word! });
+      }),
+    ],
+    ['poll:answers', command(PollRefSchema, 'control', ({ poll }, socket) => (requireModerate(socket.data.role), polls.answers(socket.data.talk, poll)))],
   ];
 }

@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../../db/client.js';
-import type { PollSpec } from '../../../contract/poll.js';
+import type { AnswerAction, PollSpec } from '../../../contract/poll.js';
+import { screenAll } from '../../domain/text-filter.js';
+import { screenedTexts } from '../../domain/poll-visibility.js';
+import { createScreening, type ScreeningService } from '../screening.js';
 import type { PeerBus } from '../peers.js';
 import { createSerialQueue } from '../serial.js';
 import type { Talks } from '../talks.js';
@@ -8,6 +11,7 @@ import { createTallies } from '../tallies.js';
 import { createPollCommands } from './commands.js';
 import { createDeckEdits } from './deck-edits.js';
 import { createLifecycle } from './lifecycle.js';
+import { createAnswerModeration, type AnswerTarget } from './moderation.js';
 import { createResultsFeed } from './results-feed.js';
 import { createPollRows } from './rows.js';
 import { createRunCache } from './run-cache.js';
@@ -25,13 +29,33 @@ export type Polls = ReturnType<typeof createPolls>;
  * presenter's commands and the snapshot for a new socket. Every change runs in the talk's queue;
  * a change to a run's polls tells peer processes to reload them.
  */
-export function createPolls(deps: { db: Db; talks: Talks; log: Logger; peers: PeerBus; now?: () => number }) {
+export function createPolls(deps: { db: Db; talks: Talks; log: Logger; peers: PeerBus; screening?: ScreeningService; now?: () => number }) {
   const { db, talks, log, peers } = deps;
+  const screening = deps.screening ?? createScreening();
   const serial = createSerialQueue();
   const listeners = new Set<(e: PollEvent) => void>();
   const emit = (e: PollEvent) => listeners.forEach((l) => l(e));
-  const tallies = createTallies(db);
   const cache = createRunCache({ db, serial, ...(deps.now ? { now: deps.now } : {}) });
+  // Why the filter would hold an answer, for the moderator's list; remembered per answer (a held
+  // word is listed on every refresh, and screening it is the costly part).
+  const reasonsSeen = new Map<string, string[]>();
+  const tallies = createTallies(db, 1_000, {
+    reasonsFor(row) {
+      const talk = talks.get(cache.refOf(row.id)?.slug ?? '');
+      if (!talk) return () => [];
+      const filter = screening.forDeck(talk.deck);
+      return (answer) => {
+        const key = `${talk.deck.slug}\u0000${JSON.stringify(answer)}`;
+        let reasons = reasonsSeen.get(key);
+        if (!reasons) {
+          if (reasonsSeen.size >= 5_000) reasonsSeen.clear();
+          reasons = screenAll(filter, screenedTexts(row.spec, answer)).reasons;
+          reasonsSeen.set(key, reasons);
+        }
+        return reasons;
+      };
+    },
+  });
   const rows = createPollRows(db, cache);
   const feed = createResultsFeed({
     async current(pollId) {
@@ -41,7 +65,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; peers: Pe
       const row = (await cache.get(talk)).rows.get(ref.key);
       return row?.id === pollId ? { slug: ref.slug, row } : undefined; // else a newer run replaced it
     },
-    tally: tallies.fresh,
+    read: tallies.read,
     emit,
     log,
     ...(deps.now ? { now: deps.now } : {}),
@@ -50,11 +74,12 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; peers: Pe
     tallies.forget(pollId);
     feed.mark(pollId);
   };
-  const votes = createVotes({ db, talks, cache, log, onCommitted: stale });
+  const votes = createVotes({ db, talks, cache, log, screening, onCommitted: stale });
+  const answers = createAnswerModeration({ db, talks, cache, flushVotes: votes.flush, read: tallies.read, changed: stale });
   const followSlide = createLifecycle({ talks, cache, rows, feed });
   const applyDeckEdits = createDeckEdits({ db, talks, cache, log, flushVotes: votes.flush, changed: stale });
   const commands = createPollCommands({ db, talks, cache, rows, feed, emit, flushVotes: votes.flush, forgetTally: tallies.forget });
-  const activePoll = createPollSnapshot({ db, talks, cache, log, recentTally: tallies.recent });
+  const activePoll = createPollSnapshot({ db, talks, cache, log, recentReading: tallies.recentReading });
 
   /** Runs a change in the talk's queue, then tells peer processes to reload the talk's polls. */
   function mutate<T>(slug: string, fn: () => Promise<T>): Promise<T> {
@@ -96,6 +121,10 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; peers: Pe
     reset: (slug: string, key: string) => mutate(slug, () => commands.reset(slug, key)),
     /** Asks an ad-hoc question in the current run; it opens at once and becomes the active poll. */
     create: (slug: string, spec: PollSpec) => mutate(slug, () => commands.create(slug, spec)),
+    /** Approves (or unhides) or hides single answers; every view gets the new results. */
+    moderateAnswers: (slug: string, key: string, action: AnswerAction, target: AnswerTarget) => answers.moderate(slug, key, action, target),
+    /** A poll's held, hidden and latest shown answers, for a moderator. */
+    answers: (slug: string, key: string) => answers.list(slug, key),
 
     /** The deck file changed: runs' polls take the edit where answers allow, then the poll on screen is announced again. */
     onDeckUpdated: (slug: string) =>

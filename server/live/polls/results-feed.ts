@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { PollRow } from '../../../db/repo/index.js';
-import type { PollResults } from '../../../contract/poll.js';
 import { createCadence } from '../cadence.js';
+import type { PollReading } from '../tallies.js';
 import { createKeyedThrottle } from '../throttle.js';
 import type { RunPolls } from './run-cache.js';
 import { pollView, type PollEvent } from './view.js';
@@ -14,8 +14,8 @@ export const VOTER_RESULTS_INTERVAL_MS = 1_000;
 export interface ResultsFeedDeps {
   /** The poll with this id as the run cache has it now; undefined once a newer run replaced it. */
   current: (pollId: number) => Promise<{ slug: string; row: PollRow } | undefined>;
-  /** A fresh tally from the database. */
-  tally: (row: PollRow) => Promise<PollResults>;
+  /** A fresh read from the database: the tally and the moderation list. */
+  read: (row: PollRow) => Promise<PollReading>;
   emit: (e: PollEvent) => void;
   log: Logger;
   now?: () => number;
@@ -40,7 +40,8 @@ export function createResultsFeed(deps: ResultsFeedDeps) {
         const wait = voters.take(id);
         // Too soon for the phones: run once more when they are due, so they get the final tally too.
         if (wait > 0) setTimeout(() => throttle.mark(pollIdText), wait).unref();
-        emit({ type: 'poll:results', slug, runId: row.runId, poll: pollView(row), results: await deps.tally(row), toVoters: wait <= 0 });
+        const { results, moderation } = await deps.read(row);
+        emit({ type: 'poll:results', slug, runId: row.runId, poll: pollView(row), results, moderation, toVoters: wait <= 0 });
       } catch (err) {
         log.warn({ err }, 'could not read poll results');
       }
@@ -56,7 +57,8 @@ export function createResultsFeed(deps: ResultsFeedDeps) {
     /** Tells every client the poll on screen (or that there is none) with its results. */
     async announce(slug: string, state: RunPolls) {
       const row = state.active ? state.rows.get(state.active) : undefined;
-      emit({ type: 'poll:active', slug, runId: state.runId, poll: row ? pollView(row) : null, results: row ? await deps.tally(row) : null });
+      const reading = row ? await deps.read(row) : null;
+      emit({ type: 'poll:active', slug, runId: state.runId, poll: row ? pollView(row) : null, results: reading?.results ?? null, moderation: reading?.moderation ?? null });
       // Phones that already answered get results through their voter room (if visible).
       if (row) throttle.mark(String(row.id));
     },

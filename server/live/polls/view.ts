@@ -1,10 +1,10 @@
 import type { PollRow } from '../../../db/repo/index.js';
-import type { PollResults, PollView } from '../../../contract/poll.js';
+import type { AnswerModeration, PollResults, PollView } from '../../../contract/poll.js';
 
 /** Facts about polls for the realtime layer to broadcast (it applies the visibility rule). */
 export type PollEvent =
-  | { type: 'poll:active'; slug: string; runId: number; poll: PollView | null; results: PollResults | null }
-  | { type: 'poll:results'; slug: string; runId: number; poll: PollView; results: PollResults; toVoters: boolean }
+  | { type: 'poll:active'; slug: string; runId: number; poll: PollView | null; results: PollResults | null; moderation: AnswerModeration | null }
+  | { type: 'poll:results'; slug: string; runId: number; poll: PollView; results: PollResults; moderation: AnswerModeration; toVoters: boolean }
   | { type: 'poll:reset'; slug: string; runId: number; poll: PollView };
 
 /** The view every client gets of a poll row. */

@@ -3,6 +3,9 @@ import type { Db } from '../../../db/client.js';
 import type { Answer, PollView } from '../../../contract/poll.js';
 import { ErrorCode, LecternError } from '../../domain/errors.js';
 import { acceptVote } from '../../domain/poll.js';
+import { arrivalStatus, screenedTexts } from '../../domain/poll-visibility.js';
+import { screenAll } from '../../domain/text-filter.js';
+import type { ScreeningService } from '../screening.js';
 import type { Talks } from '../talks.js';
 import { createVoteWriter } from '../vote-writer.js';
 import type { RunCache } from './run-cache.js';
@@ -13,13 +16,15 @@ export interface StoredVote {
   poll: PollView;
   answer: Answer;
   runId: number;
+  /** Stored, but waiting for a moderator: the poll is pre-moderated or the filter held it. */
+  held: boolean;
 }
 
 /**
  * The vote path: check the answer against the poll as cached (no read before the write), store it
  * through the group-commit writer, resolve once committed. `onCommitted` hears which polls changed.
  */
-export function createVotes(deps: { db: Db; talks: Talks; cache: RunCache; log: Logger; onCommitted: (pollId: number) => void }) {
+export function createVotes(deps: { db: Db; talks: Talks; cache: RunCache; log: Logger; screening: ScreeningService; onCommitted: (pollId: number) => void }) {
   const { talks, cache, log } = deps;
   const inflight = new Set<Promise<unknown>>();
   const writer = createVoteWriter(deps.db, {
@@ -37,13 +42,18 @@ export function createVotes(deps: { db: Db; talks: Talks; cache: RunCache; log: 
         : new LecternError(ErrorCode.unknownPoll, `There is no poll "${key}" in this talk.`);
     }
     const answer = acceptVote(row.spec, row.status, raw);
+    // A flagged answer is stored like any other (and acknowledged), only held: the phone is never
+    // told the filter caught it, and the screen never shows it unless a moderator approves it.
+    const texts = screenedTexts(row.spec, answer);
+    const flagged = texts.length > 0 && screenAll(deps.screening.forDeck(talk.deck), texts).flagged;
+    const status = arrivalStatus(row.spec, flagged);
     try {
-      await writer.write({ pollId: row.id, voterId: voter, answer });
+      await writer.write({ pollId: row.id, voterId: voter, answer, status });
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'vote not stored');
       throw new LecternError(ErrorCode.unavailable, 'Your answer could not be saved just now; please send it again.');
     }
-    return { poll: pollView(row), answer, runId: row.runId };
+    return { poll: pollView(row), answer, runId: row.runId, held: status === 'held' };
   }
 
   return {

@@ -71,3 +71,15 @@ describe('ad-hoc polls (pollSpecFrom)', () => {
     expect(err).toMatchObject({ code: 'bad_request', message: '"min" (3) must be less than "max" (2)' });
   });
 });
+
+describe('moderation:', () => {
+  it('pre holds every answer for approval; post (the default) is stored as absent', () => {
+    expect(parsePoll('question: Words?\ntype: words\nmoderation: pre').moderation).toBe('pre');
+    expect(parsePoll('question: Words?\ntype: words\nmoderation: post')).not.toHaveProperty('moderation');
+    expect(parsePoll('question: Words?\ntype: words')).not.toHaveProperty('moderation');
+  });
+
+  it('anything else is refused with the values allowed', () => {
+    expect(() => parsePoll('question: Words?\ntype: words\nmoderation: strict')).toThrow(/"moderation" must be pre or post/);
+  });
+});

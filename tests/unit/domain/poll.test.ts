@@ -130,3 +130,13 @@ describe('sameSpec', () => {
     expect(sameSpec(single, { ...single, max: undefined })).toBe(true);
   });
 });
+
+describe('moderation: pre survives deck edits', () => {
+  const base = { id: 'w', question: 'Words?', type: 'words' as const, max: 3, open: 'auto' as const, close: 'manual' as const, results: 'visible' as const };
+  it('turning pre-moderation on or off applies even after answers', () => {
+    expect(applyDeckEdit(base, { ...base, moderation: 'pre' }, true).spec.moderation).toBe('pre');
+    expect(applyDeckEdit({ ...base, moderation: 'pre' }, base, true).spec.moderation).toBeUndefined();
+    // another type keeps the run's shape, but the moderation is the edit's
+    expect(applyDeckEdit({ ...base, moderation: 'pre' }, { ...base, type: 'text', max: undefined }, true).spec).not.toHaveProperty('moderation');
+  });
+});

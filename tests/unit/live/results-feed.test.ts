@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PollRow } from '../../../db/repo/index.js';
-import type { PollResults } from '../../../contract/poll.js';
+import type { AnswerModeration, PollResults } from '../../../contract/poll.js';
 import { createResultsFeed } from '../../../server/live/polls/results-feed.js';
 import type { PollEvent } from '../../../server/live/polls/view.js';
 
@@ -24,7 +24,10 @@ function feed() {
   let total = 0;
   const results = createResultsFeed({
     current: async (id) => (id === row.id ? { slug: 'intro', row } : undefined),
-    tally: async (): Promise<PollResults> => ({ type: 'single', total, options: ['a', 'b'], counts: [total, 0] }),
+    read: async (): Promise<{ results: PollResults; moderation: AnswerModeration }> => ({
+      results: { type: 'single', total, options: ['a', 'b'], counts: [total, 0] },
+      moderation: { poll: 'lunch', held: [], hidden: [], shown: [], heldCount: 0, hiddenCount: 0 },
+    }),
     emit: (e) => void (e.type === 'poll:results' && events.push({ ...e, at: Date.now() })),
     log: { warn: vi.fn() } as unknown as Logger,
     now: () => Date.now(), // the fake timers' clock

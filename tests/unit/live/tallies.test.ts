@@ -11,7 +11,7 @@ const poll = { id: 7, spec: { id: 'lunch', question: 'Lunch?', type: 'single', o
 function store() {
   const votes: StoredVote[] = [];
   const readVotes = vi.fn(async (_db: Db, pollId: number) => (pollId === poll.id ? votes.map((v) => ({ ...v })) : []));
-  return { vote: (answer: string) => votes.push({ voterId: `v${votes.length}`, answer, at: 1 }), readVotes };
+  return { vote: (answer: string, status: StoredVote['status'] = 'visible') => votes.push({ id: votes.length + 1, voterId: `v${votes.length}`, answer, status, at: 1 }), readVotes };
 }
 
 function manualClock() {
@@ -70,5 +70,20 @@ describe('poll tallies', () => {
     await expect(tallies.recent(poll)).rejects.toThrow('connection lost');
     s.vote('Pizza');
     expect((await tallies.recent(poll)).total).toBe(1);
+  });
+});
+
+describe('held and hidden answers', () => {
+  it('count neither in the results nor in the total, and are listed for moderation', async () => {
+    const s = store();
+    s.vote('Pizza');
+    s.vote('Salad', 'held');
+    s.vote('Salad', 'hidden');
+    const tallies = createTallies(NO_DB, 1_000, { readVotes: s.readVotes, reasonsFor: () => (a) => (a === 'Salad' ? ['blocklist: salad'] : []) });
+    const { results, moderation } = await tallies.read({ ...poll, pollKey: 'lunch' } as PollRow);
+    expect(results).toEqual({ type: 'single', total: 1, options: ['Pizza', 'Salad'], counts: [1, 0] });
+    expect(moderation).toMatchObject({ poll: 'lunch', heldCount: 1, hiddenCount: 1 });
+    expect(moderation.held).toEqual([{ id: 2, answer: 'Salad', status: 'held', at: 1, reasons: ['blocklist: salad'] }]);
+    expect(moderation.shown.map((a) => a.id)).toEqual([1]);
   });
 });
