@@ -6,11 +6,11 @@ import { COLOR_SCHEMES, type ColorScheme, type ThemeName } from './theme.js';
 import type { ErrorCode } from './errors.js';
 import type { SlideData } from './http.js';
 import type { ActivePoll, Answer, AnswerAction, AnswerModeration, NewPollInput, PollRef, PollResults, PollView } from './poll.js';
-import type { ModerationAction, QaMode, QaState, QuestionView, ReactionKind } from './qa.js';
+import type { ModerationAction, QaMode, QaPage, QaState, QuestionView, ReactionKind } from './qa.js';
 
 export type { ActivePoll, Answer, NewPollInput, PollRef, PollResults, PollView } from './poll.js';
 export type { AnswerAction, AnswerModeration, AnswerStatus, ModeratedAnswer, PollSpec, PollType } from './poll.js';
-export type { ModerationAction, QaMode, QaState, QuestionView, ReactionKind } from './qa.js';
+export type { ModerationAction, QaMode, QaPage, QaState, QuestionView, ReactionKind } from './qa.js';
 
 /** Bumped when a change would break an older client. */
 export const PROTOCOL_VERSION = 1;
@@ -130,8 +130,12 @@ export interface ServerToClientEvents {
   'poll:reset': (e: { poll: string }) => void;
   /** Presenter and moderators: the poll's held, hidden and latest shown answers, whenever they change. */
   'poll:moderation': (e: AnswerModeration) => void;
-  /** Questions asked, upvoted or moderated (merge by id); `removed` ones are no longer shown to this client. */
-  'questions:changed': (e: { questions: QuestionView[]; removed?: number[] }) => void;
+  /**
+   * Questions asked or moderated (merge by id), gathered per talk and sent at most every 300 ms to
+   * each audience class (staff: every status; phones: the shown ones); `removed` ones are no longer
+   * shown to this client; `votes` holds the new upvote counts of questions that only gained or lost votes.
+   */
+  'questions:changed': (e: { questions: QuestionView[]; removed?: number[]; votes?: Record<number, number> }) => void;
   /** Reaction taps of the last half second on a slide, added up (presenter and screen). */
   reactions: (e: { slide: number; counts: Partial<Record<ReactionKind, number>> }) => void;
 }
@@ -168,6 +172,8 @@ export interface ClientToServerEvents {
   'question:ask': (payload: { text: string; name?: string }, ack: AckFn<QuestionView>) => void;
   /** Upvote (`up: true`) or withdraw the upvote; one per phone per question. */
   'question:upvote': (payload: { id: number; up: boolean }, ack: AckFn<{ id: number; votes: number; up: boolean }>) => void;
+  /** Questions older than `before` (from `state.qa.more` or the last page), newest first, at most `limit` (≤ 100). */
+  'qa:page': (payload: { before: number; limit?: number }, ack: AckFn<QaPage>) => void;
   /** Presenter: approve, hide, mark answered (or not), pin to the screen (or unpin). */
   'question:moderate': (payload: { id: number; action: ModerationAction }, ack: AckFn<QuestionView>) => void;
   /** A reaction tap; the screen shows them in bursts. */

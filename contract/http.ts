@@ -88,6 +88,11 @@ export interface PollResultsExport extends PollView {
    * the key only shown answers; with it, held and hidden ones too, marked by `status`.
    */
   answers: { answer: unknown; at: number; status?: 'held' | 'hidden' }[];
+  /**
+   * Set when `answers` holds only the first page (`?limit=`, default 200): the cursor for
+   * `GET /api/talks/:slug/results/answers?run=&poll=&cursor=` to go on from.
+   */
+  answersNext?: string;
 }
 
 export interface RunResults {
@@ -107,4 +112,11 @@ export interface TalkResults {
   slug: string;
   title: string;
   runs: RunResults[];
+}
+
+/** `GET /api/talks/:slug/results/answers`: one page of a poll's answers, in arrival order. */
+export interface AnswerPage {
+  answers: PollResultsExport['answers'];
+  /** The cursor for the next page, while answers remain. */
+  next?: string;
 }

@@ -26,3 +26,14 @@ export const MAX_OPTIONS = 12;
 export const MAX_LABEL_LENGTH = 60;
 /** A poll id in a command (deck ids are shorter; this only bounds what is parsed). */
 export const MAX_POLL_ID_LENGTH = 120;
+
+/** Questions one device may have stored in one run (a flood from one phone stops here, whatever its pace). */
+export const MAX_QUESTIONS_PER_VOTER = 20;
+/** `state` carries at most this many most-upvoted and this many newest questions (plus the pinned one and a phone's own). */
+export const QA_STATE_TOP = 50;
+export const QA_STATE_NEWEST = 50;
+/** A `qa:page` answer holds at most this many questions. */
+export const QA_PAGE_MAX = 100;
+/** Text answers per poll in a results response when `limit` is not given, and at most. */
+export const RESULTS_ANSWERS_DEFAULT = 200;
+export const RESULTS_ANSWERS_MAX = 2_000;

@@ -38,4 +38,16 @@ export interface QaState {
   questions: QuestionView[];
   /** Question ids this phone has upvoted. */
   upvoted: number[];
+  /**
+   * Set when `questions` is a page (the pinned one, this phone's own, the most upvoted and the
+   * newest) rather than all: how many this client may see in all, and the `before` to pass to
+   * `qa:page` for the older ones.
+   */
+  more?: { total: number; before: number };
+}
+
+/** An answer to `qa:page`: questions older than `before`, newest first; `before` again while older ones remain. */
+export interface QaPage {
+  questions: QuestionView[];
+  before?: number;
 }

@@ -8,6 +8,9 @@ import {
   MAX_POLL_ID_LENGTH,
   MAX_POLL_QUESTION_LENGTH,
   MIN_OPTIONS,
+  QA_PAGE_MAX,
+  RESULTS_ANSWERS_DEFAULT,
+  RESULTS_ANSWERS_MAX,
 } from './limits.js';
 import { ANSWER_ACTIONS, POLL_MODERATIONS, POLL_TYPES, RESULTS_VISIBILITY } from './poll.js';
 import { MODERATION_ACTIONS, REACTION_KINDS } from './qa.js';
@@ -74,3 +77,25 @@ export const AskSchema = z
 export const UpvoteSchema = z.object({ id: z.number().int().positive(), up: z.boolean() }).strict();
 export const ModerateSchema = z.object({ id: z.number().int().positive(), action: z.enum(MODERATION_ACTIONS) }).strict();
 export const ReactionSchema = z.object({ kind: z.enum(REACTION_KINDS) }).strict();
+export const QaPageSchema = z
+  .object({
+    before: z.number({ error: 'before must be a question id (from state.qa.more or the last page)' }).int().positive(),
+    limit: z.number().int().min(1).max(QA_PAGE_MAX, `limit is at most ${QA_PAGE_MAX}`).optional(),
+  })
+  .strict();
+
+const answersLimit = z.coerce
+  .number({ error: 'limit must be a number' })
+  .int('limit must be a whole number')
+  .min(1, 'limit must be at least 1')
+  .max(RESULTS_ANSWERS_MAX, `limit is at most ${RESULTS_ANSWERS_MAX}`)
+  .default(RESULTS_ANSWERS_DEFAULT);
+/** `?limit=` on `/api/talks/:slug/results`: answers per poll in the response. */
+export const ResultsQuerySchema = z.object({ limit: answersLimit });
+/** `/api/talks/:slug/results/answers?run=&poll=&cursor=&limit=`. */
+export const AnswerPageQuerySchema = z.object({
+  run: z.coerce.number({ error: 'run must be a run id' }).int().positive('run must be a run id'),
+  poll: z.string().min(1, 'poll is empty').max(MAX_POLL_ID_LENGTH, 'poll id is too long'),
+  cursor: z.coerce.number({ error: 'cursor must come from answersNext or next' }).int().min(0).default(0),
+  limit: answersLimit,
+});

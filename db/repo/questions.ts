@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { questions, questionVotes, type QuestionStatus } from '../schema/index.js';
 
@@ -51,6 +51,18 @@ export async function insertQuestion(
 export async function findQuestion(db: Db, id: number): Promise<QuestionRow | null> {
   const [row] = await db.select(columns).from(questions).where(eq(questions.id, id)).limit(1);
   return row ? toRow(row) : null;
+}
+
+/** The questions with these ids that exist, oldest first: one statement for a batch of changes. */
+export async function questionsByIds(db: Db, ids: readonly number[]): Promise<QuestionRow[]> {
+  if (!ids.length) return [];
+  const rows = await db.select(columns).from(questions).where(inArray(questions.id, [...ids])).orderBy(asc(questions.id));
+  return rows.map(toRow);
+}
+
+/** How many questions one device has stored in a run (any status). */
+export async function countQuestionsBy(db: Db, runId: number, voterId: string): Promise<number> {
+  return db.$count(questions, and(eq(questions.runId, runId), eq(questions.voterId, voterId)));
 }
 
 /** Every question of a run, oldest first. */

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { listRuns, pollsForRun, questionsForRun, reactionsForRun, slideVisitsForRun, votesForPoll } from '../../db/repo/index.js';
-import type { RunResults, TalkResults } from '../../contract/http.js';
+import type { PollResultsExport, RunResults, TalkResults } from '../../contract/http.js';
 import { toCsv } from '../domain/csv.js';
 import { tally } from '../domain/poll.js';
 import { countsInResults, resultsAccess } from '../domain/poll-visibility.js';
@@ -9,6 +9,7 @@ import { Role } from '../../contract/events.js';
 import { pollView } from './polls/index.js';
 import { questionView } from './qa.js';
 import type { LiveTalk } from './talks.js';
+import { createSingleFlight } from './single-flight.js';
 
 async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof listRuns>>[number], presenter: boolean): Promise<RunResults> {
   const [pollRows, questionRows, reactionRows, visits] = await Promise.all([
@@ -64,6 +65,77 @@ async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof
 export async function talkResults(db: Db, talk: LiveTalk, opts: { presenter: boolean }): Promise<TalkResults> {
   const runs = await listRuns(db, talk.talkId);
   return { slug: talk.deck.slug, title: talk.deck.title, runs: await Promise.all(runs.map((run) => runResults(db, talk, run, opts.presenter))) };
+}
+
+/** How long a run's results serve before they are read again: the run in progress, and one that ended. */
+export const LIVE_RUN_MAX_AGE_MS = 1_000;
+export const ENDED_RUN_MAX_AGE_MS = 10 * 60_000;
+
+/**
+ * Results for the HTTP endpoints, cached so that no number of readers can load the database:
+ * the whole answer per talk and reader class at most once a second, each run on its own (the run
+ * in progress at most once a second, an ended one — which no command changes — every ten minutes
+ * or when the deck changes), runs read one after another so a slide change's query never queues
+ * behind hundreds. Concurrent requests share one computation (single flight).
+ */
+export function createResults(db: Db, opts: { now?: () => number } = {}) {
+  const talkCache = createSingleFlight<TalkResults>(opts.now);
+  const runCache = createSingleFlight<RunResults>(opts.now);
+  const csvCache = createSingleFlight<string>(opts.now);
+
+  async function compute(talk: LiveTalk, presenter: boolean): Promise<TalkResults> {
+    const runs: RunResults[] = [];
+    for (const run of await listRuns(db, talk.talkId)) {
+      const live = run.id === talk.run.id || run.endedAt === null;
+      runs.push(
+        await runCache.get(`${run.id}:${presenter}`, () => runResults(db, talk, run, presenter), {
+          maxAgeMs: live ? LIVE_RUN_MAX_AGE_MS : ENDED_RUN_MAX_AGE_MS,
+          version: talk.deck.hash,
+        }),
+      );
+    }
+    return { slug: talk.deck.slug, title: talk.deck.title, runs };
+  }
+
+  // a new run or a changed deck makes the cached answer stale at once
+  const version = (talk: LiveTalk) => `${talk.deck.hash}:${talk.run.id}`;
+  const results = (talk: LiveTalk, presenter: boolean) =>
+    talkCache.get(`${talk.deck.slug}:${presenter}`, () => compute(talk, presenter), { maxAgeMs: LIVE_RUN_MAX_AGE_MS, version: version(talk) });
+
+  return {
+    /** Every run, as `talkResults`, at most a second old. */
+    results,
+    /** The complete CSV export (every answer: the presenter's download), at most a second old. */
+    csv: (talk: LiveTalk, presenter: boolean) =>
+      csvCache.get(`${talk.deck.slug}:${presenter}`, async () => resultsCsv(await results(talk, presenter)), { maxAgeMs: LIVE_RUN_MAX_AGE_MS, version: version(talk) }),
+    /** Something changed in an ended run (a moderator hid an answer): read it again on the next request. */
+    forget() {
+      talkCache.forget();
+      runCache.forget();
+      csvCache.forget();
+    },
+  };
+}
+
+export type Results = ReturnType<typeof createResults>;
+
+/** Each poll's `answers` cut to the first `limit`, with `answersNext` (the offset to go on from) where some were left out. */
+export function withAnswerPages(results: TalkResults, limit: number): TalkResults {
+  return {
+    ...results,
+    runs: results.runs.map((run) => ({
+      ...run,
+      polls: run.polls.map((poll) =>
+        poll.answers.length <= limit ? poll : { ...poll, answers: poll.answers.slice(0, limit), answersNext: String(limit) },
+      ),
+    })),
+  };
+}
+
+/** One page of a poll's answers from `cursor` (an offset from `answersNext` or an earlier page). */
+export function answerPage(answers: PollResultsExport['answers'], cursor: number, limit: number): { answers: PollResultsExport['answers']; next?: string } {
+  const page = answers.slice(cursor, cursor + limit);
+  return cursor + limit < answers.length ? { answers: page, next: String(cursor + limit) } : { answers: page };
 }
 
 const answerText = (answer: unknown) => (Array.isArray(answer) ? answer.join('; ') : typeof answer === 'number' ? answer : String(answer));

@@ -2,8 +2,9 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Ack, ClientToServerEvents } from '../../contract/events.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
+import { isKeyed } from '../domain/roles.js';
 import { toClientError } from '../errors.js';
-import type { LimitKind } from './rate-limit.js';
+import { retryMessage, type LimitKind } from './rate-limit.js';
 import type { LecternSocket } from './types.js';
 
 export { describeZodError } from '../errors.js';
@@ -18,8 +19,17 @@ export interface CommandContext {
   log: Logger;
   /** Told the outcome ("ok" or the error code) and duration of every command. */
   observe?: (event: string, outcome: string, seconds: number) => void;
-  /** False when the socket (or its IP) is over its rate limit for this kind of event. */
-  allow?: (kind: LimitKind, socket: LecternSocket) => boolean;
+  /**
+   * Whether the socket (its device, its IP) is within its rate limit for this kind of event: true
+   * or 0 when it is; false, or the milliseconds until it may try again, when it is not.
+   */
+  allow?: (kind: LimitKind, socket: LecternSocket) => boolean | number;
+  /**
+   * The budget of presenter and moderator sockets, asked instead of `allow`: their own, per socket,
+   * never shared with keyless sockets behind the same address (a room spamming from the venue's
+   * NAT cannot use up the presenter's). Same answers as `allow`.
+   */
+  allowKeyed?: (socket: LecternSocket) => boolean | number;
 }
 
 /** One client command: its payload schema, its rate-limit bucket, and what it does for a socket. */
@@ -56,8 +66,10 @@ export function createDispatcher(ctx: CommandContext, table: CommandTable) {
     const payload = ack ? args.slice(0, -1)[0] : args[0];
     let res: Ack<unknown>;
     try {
-      if (spec.limit && ctx.allow && !ctx.allow(spec.limit, this)) {
-        throw new LecternError(ErrorCode.rateLimited, 'Too many requests; wait a moment and try again.');
+      const keyed = isKeyed(this.data.role);
+      const verdict = !spec.limit ? true : keyed ? (ctx.allowKeyed?.(this) ?? true) : ctx.allow ? ctx.allow(spec.limit, this) : true;
+      if (verdict !== true && verdict !== 0) {
+        throw new LecternError(ErrorCode.rateLimited, typeof verdict === 'number' ? retryMessage(verdict) : 'Too many requests; wait a moment and try again.');
       }
       res = { ok: true, data: await spec.run(spec.schema.parse(payload), this) };
     } catch (err) {

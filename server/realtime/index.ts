@@ -4,9 +4,8 @@ import { PROTOCOL_VERSION, Role, type TalkState } from '../../contract/events.js
 import { NoPayloadSchema } from '../../contract/schemas.js';
 import type { PeerBus } from '../live/peers.js';
 import type { Polls } from '../live/polls/index.js';
-import { questionView, type Qa } from '../live/qa.js';
+import type { Qa } from '../live/qa.js';
 import type { createReactions } from '../live/reactions.js';
-import { audienceSees } from '../domain/qa.js';
 import { slideData } from '../domain/reveal.js';
 import { runInfo, talkInfo, type TalkEvent, type Talks } from '../live/talks.js';
 import { command, createDispatcher, type CommandContext } from './ack.js';
@@ -15,6 +14,7 @@ import { authenticate } from './auth.js';
 import { clientAddress, presenterSession, type KeyLockout } from '../auth/index.js';
 import { createRateLimits, DEFAULT_LIMITS } from './rate-limit.js';
 import { broadcastPolls } from './poll-broadcast.js';
+import { broadcastQuestions } from './qa-broadcast.js';
 import { pollCommands } from './polls.js';
 import { presenterCommands } from './presenter.js';
 import { qaCommands } from './qa.js';
@@ -90,7 +90,9 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
   const ctx: CommandContext = {
     log,
     ...(deps.observe ? { observe: deps.observe } : {}),
-    allow: (kind, socket) => limits.allow(kind, socket.id, clientAddress(socket.handshake, deps.trustProxy)),
+    // keyed by voter id where there is one: a reconnect (a new socket) keeps its budget
+    allow: (kind, socket) =>
+      limits.check(kind, { socket: socket.id, ip: clientAddress(socket.handshake, deps.trustProxy), ...(socket.data.voter ? { voter: socket.data.voter } : {}) }),
   };
 
   // Built once: every socket shares these two listeners (per-socket closures cost heap per phone).
@@ -143,16 +145,7 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
 
   const unsubscribePolls = broadcastPolls(io, polls);
 
-  const unsubscribeQa = qa.subscribe(({ slug, changed }) => {
-    io.to(presenterRoom(slug)).emit('questions:changed', { questions: changed.map((q) => questionView(q)) });
-    const shown = changed.filter((q) => audienceSees(q));
-    // Pending questions stay with the presenter (the asker has its own from the ack); hidden ones go.
-    const removed = changed.filter((q) => q.status === 'hidden').map((q) => q.id);
-    if (!shown.length && !removed.length) return;
-    io.to(talkRoom(slug))
-      .except(presenterRoom(slug))
-      .emit('questions:changed', { questions: shown.map((q) => questionView(q)), ...(removed.length ? { removed } : {}) });
-  });
+  const unsubscribeQa = broadcastQuestions(io, qa);
   const unsubscribeReactions = reactions.subscribe(({ slug, slide, counts }) => io.to(staffRoom(slug)).emit('reactions', { slide, counts }));
 
   return {

@@ -1,5 +1,5 @@
 import { Role } from '../../contract/events.js';
-import { AskSchema, ModerateSchema, ReactionSchema, UpvoteSchema } from '../../contract/schemas.js';
+import { AskSchema, ModerateSchema, QaPageSchema, ReactionSchema, UpvoteSchema } from '../../contract/schemas.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import { questionView, type Qa } from '../live/qa.js';
 import type { createReactions } from '../live/reactions.js';
@@ -20,9 +20,18 @@ export function qaCommands(qa: Qa, reactions: ReturnType<typeof createReactions>
   return [
     [
       'question:ask',
-      command(AskSchema, 'answer', async ({ text, name }, socket) => questionView(await qa.ask(socket.data.talk, voterOf(socket), text, name), socket.data.voter)),
+      command(AskSchema, 'question', async ({ text, name }, socket) => questionView(await qa.ask(socket.data.talk, voterOf(socket), text, name), socket.data.voter)),
     ],
-    ['question:upvote', command(UpvoteSchema, 'answer', ({ id, up }, socket) => qa.upvote(socket.data.talk, voterOf(socket), id, up))],
+    ['question:upvote', command(UpvoteSchema, 'upvote', ({ id, up }, socket) => qa.upvote(socket.data.talk, voterOf(socket), id, up))],
+    [
+      'qa:page',
+      command(QaPageSchema, 'control', ({ before, limit }, socket) => {
+        const { talk, role, voter } = socket.data;
+        // staff (presenter, moderator) page through every status; the screen and phones what the room is shown
+        const staff = role !== Role.audience && role !== Role.screen;
+        return qa.page(talk, { staff, ...(voter ? { voter } : {}) }, before, limit);
+      }),
+    ],
     [
       'question:moderate',
       command(ModerateSchema, 'control', async ({ id, action }, socket) => {

@@ -30,6 +30,13 @@ export function createBuckets(spec: BucketSpec, now: () => number = Date.now) {
       b.tokens -= 1;
       return true;
     },
+    /** Milliseconds until `key` has a token again (0: it has one now). */
+    waitMs(key: string): number {
+      const b = buckets.get(key);
+      if (!b) return 0;
+      const tokens = Math.min(spec.burst, b.tokens + ((now() - b.at) / 1000) * spec.rate);
+      return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / spec.rate) * 1000);
+    },
     forget(key: string) {
       buckets.delete(key);
     },
@@ -39,28 +46,56 @@ export function createBuckets(spec: BucketSpec, now: () => number = Date.now) {
   };
 }
 
-export type LimitKind = 'answer' | 'control' | 'reaction';
+export type LimitKind = 'answer' | 'control' | 'reaction' | 'question' | 'upvote';
+
+/** Who sends: the socket, its address, and the phone's voter id when it has one. */
+export interface Sender {
+  socket: string;
+  ip: string;
+  voter?: string;
+}
+
+/** Budgets per kind of event: one bucket per device, one per address. */
+export type LimitSpecs = Record<LimitKind, { socket: BucketSpec; ip: BucketSpec }>;
 
 /**
- * Limits per socket and per IP for answers and for control events. Per-IP limits are generous:
- * a whole conference room often shares one NAT address. `now` is the clock (tests pass their own).
+ * Limits per device and per IP for each kind of event. A device is its voter id when it has one
+ * (so reconnecting, which makes a new socket, does not refill its budget), else its socket.
+ * Per-IP limits are generous: a whole conference room often shares one NAT address. Kinds that
+ * `specs` leaves out get DEFAULT_LIMITS. `now` is the clock (tests pass their own).
  */
-export function createRateLimits(specs: Record<LimitKind, { socket: BucketSpec; ip: BucketSpec }>, now: () => number = Date.now) {
+export function createRateLimits(specs: Partial<LimitSpecs>, now: () => number = Date.now) {
+  const all = { ...DEFAULT_LIMITS, ...specs } as LimitSpecs;
   const buckets = Object.fromEntries(
-    Object.entries(specs).map(([kind, s]) => [kind, { socket: createBuckets(s.socket, now), ip: createBuckets(s.ip, now) }]),
-  ) as Record<LimitKind, { socket: ReturnType<typeof createBuckets>; ip: ReturnType<typeof createBuckets> }>;
+    Object.entries(all).map(([kind, s]) => [kind, { device: createBuckets(s.socket, now), ip: createBuckets(s.ip, now) }]),
+  ) as Record<LimitKind, { device: ReturnType<typeof createBuckets>; ip: ReturnType<typeof createBuckets> }>;
+  const deviceKey = (who: Sender) => (who.voter ? `v:${who.voter}` : `s:${who.socket}`);
   return {
-    allow(kind: LimitKind, socketId: string, ip: string): boolean {
+    /** Takes a token for the sender's device and address: 0 when allowed, else the milliseconds to wait. */
+    check(kind: LimitKind, who: Sender): number {
       const b = buckets[kind];
-      return b.socket.take(socketId) && b.ip.take(ip);
+      const device = deviceKey(who);
+      if (!b.device.take(device)) return Math.max(1, b.device.waitMs(device));
+      if (!b.ip.take(who.ip)) return Math.max(1, b.ip.waitMs(who.ip));
+      return 0;
     },
+    /** `check` as a yes/no, for a socket without a voter id (or with `voter`). */
+    allow(kind: LimitKind, socketId: string, ip: string, voter?: string): boolean {
+      return this.check(kind, { socket: socketId, ip, ...(voter ? { voter } : {}) }) === 0;
+    },
+    /** A socket left: its own buckets go (a voter's stay, so a reconnect starts where it left off). */
     forgetSocket(socketId: string) {
-      for (const b of Object.values(buckets)) b.socket.forget(socketId);
+      for (const b of Object.values(buckets)) b.device.forget(`s:${socketId}`);
     },
     close() {
-      for (const b of Object.values(buckets)) (b.socket.close(), b.ip.close());
+      for (const b of Object.values(buckets)) (b.device.close(), b.ip.close());
     },
   };
+}
+
+/** "try again in 3 s": how long a refused sender should wait, rounded up to a whole second. */
+export function retryMessage(waitMs: number): string {
+  return `Too many requests; try again in ${Math.max(1, Math.ceil(waitMs / 1000))} s.`;
 }
 
 export const DEFAULT_LIMITS = {
@@ -68,4 +103,8 @@ export const DEFAULT_LIMITS = {
   control: { socket: { rate: 20, burst: 40 }, ip: { rate: 50, burst: 100 } },
   // A tap-happy phone gets a few bursts, not a flood; a room's NAT address still gets plenty.
   reaction: { socket: { rate: 3, burst: 8 }, ip: { rate: 300, burst: 1_000 } },
-} as const;
+  // Questions have their own budget, far below answers: each is stored and shown to the room. A
+  // device asks a few at once, then one every 10 s; a whole room behind one address two a second.
+  question: { socket: { rate: 0.1, burst: 3 }, ip: { rate: 2, burst: 30 } },
+  upvote: { socket: { rate: 2, burst: 10 }, ip: { rate: 200, burst: 1_000 } },
+} as const satisfies LimitSpecs;

@@ -1,22 +1,39 @@
 import { Hono } from 'hono';
+import type { AnswerPage } from '../../contract/http.js';
+import { AnswerPageQuerySchema, ResultsQuerySchema } from '../../contract/schemas.js';
 import type { Db } from '../../db/client.js';
-import { resultsCsv, talkResults } from '../live/results.js';
+import { ErrorCode, LecternError } from '../domain/errors.js';
+import { answerPage, createResults, withAnswerPages } from '../live/results.js';
 import type { Talks } from '../live/talks.js';
 import { presenterAuth, type PresenterAuthOptions } from '../middleware/presenter-auth.js';
 
 /**
  * `/api/talks/:slug/results` as JSON and CSV: every run, kept after the talk. Without the presenter
- * key, results still hidden and questions that were never approved are left out.
+ * key, results still hidden and questions that were never approved are left out. Both read from
+ * one cache (live/results.ts): however many readers, the database is read at most once a second.
+ * The JSON carries up to `?limit=` answers per poll (default 200, at most 2,000), the rest page by
+ * page from `/results/answers`; the CSV is the complete export, built once a second at most.
  */
 export function resultsRoutes(deps: { talks: Talks; db: Db; auth: PresenterAuthOptions }) {
-  const { talks, db } = deps;
+  const { talks } = deps;
+  const results = createResults(deps.db);
   // Public, like a shared results page; the presenter key adds what the room was not shown.
   const who = presenterAuth(deps.auth);
   return new Hono()
-    .get('/:slug/results', who, async (c) => c.json(await talkResults(db, talks.require(c.req.param('slug')), { presenter: c.get('presenter') })))
+    .get('/:slug/results', who, async (c) => {
+      const { limit } = ResultsQuerySchema.parse(c.req.query());
+      return c.json(withAnswerPages(await results.results(talks.require(c.req.param('slug')), c.get('presenter')), limit));
+    })
+    .get('/:slug/results/answers', who, async (c) => {
+      const q = AnswerPageQuerySchema.parse(c.req.query());
+      const all = await results.results(talks.require(c.req.param('slug')), c.get('presenter'));
+      const poll = all.runs.find((r) => r.id === q.run)?.polls.find((p) => p.id === q.poll);
+      if (!poll) throw new LecternError(ErrorCode.notFound, `Run ${q.run} of this talk has no poll "${q.poll}".`);
+      return c.json(answerPage(poll.answers, q.cursor, q.limit) satisfies AnswerPage);
+    })
     .get('/:slug/results.csv', who, async (c) => {
       const talk = talks.require(c.req.param('slug'));
-      const csv = resultsCsv(await talkResults(db, talk, { presenter: c.get('presenter') }));
+      const csv = await results.csv(talk, c.get('presenter'));
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="${talk.deck.slug}-results.csv"`);
       return c.body(csv);

@@ -113,3 +113,56 @@ describe('rate limits per socket and per IP', () => {
     expect(takeN(() => l.allow('answer', 'phone', '10.0.0.1'), 10)).toBe(5);
   });
 });
+
+describe('limits that survive reconnects', () => {
+  function limits(now: () => number) {
+    const l = createRateLimits(DEFAULT_LIMITS, now);
+    closers.push(() => l.close());
+    return l;
+  }
+
+  it('keep a voter\'s question budget across sockets: a reconnect starts where the last socket left off', () => {
+    const clock = manualClock();
+    const l = limits(clock.now);
+    const asks = (socket: string, n: number) => takeN(() => l.check('question', { socket, ip: '10.0.0.1', voter: 'voter-a' }) === 0, n);
+    expect(asks('socket-1', 10)).toBe(DEFAULT_LIMITS.question.socket.burst);
+    l.forgetSocket('socket-1');
+    expect(asks('socket-2', 10)).toBe(0); // new socket, same phone: still nothing left
+    clock.advance(10_000); // one question per 10 s
+    expect(asks('socket-3', 10)).toBe(1);
+  });
+
+  it('say how long to wait', () => {
+    const clock = manualClock();
+    const l = limits(clock.now);
+    takeN(() => l.check('question', { socket: 's', ip: '10.0.0.1', voter: 'v' }) === 0, 3);
+    expect(l.check('question', { socket: 's', ip: '10.0.0.1', voter: 'v' })).toBe(10_000);
+    clock.advance(7_500);
+    expect(l.check('question', { socket: 's', ip: '10.0.0.1', voter: 'v' })).toBe(2_500);
+  });
+
+  it('stop many made-up voters on one address at the address budget, and keep questions apart from answers', () => {
+    const clock = manualClock();
+    const l = limits(clock.now);
+    let asked = 0;
+    for (let i = 0; i < 200; i++) if (l.check('question', { socket: `s${i}`, ip: '10.0.0.9', voter: `minted-${i}` }) === 0) asked++;
+    expect(asked).toBe(DEFAULT_LIMITS.question.ip.burst);
+    // the address's answers and upvotes have their own budgets, untouched by the question flood
+    expect(l.check('answer', { socket: 'phone', ip: '10.0.0.9', voter: 'someone' })).toBe(0);
+    expect(l.check('upvote', { socket: 'phone', ip: '10.0.0.9', voter: 'someone' })).toBe(0);
+    // another address asks as usual
+    expect(l.check('question', { socket: 'x', ip: '10.0.0.10', voter: 'other' })).toBe(0);
+    clock.advance(1_000);
+    expect(takeN(() => l.check('question', { socket: 'y', ip: '10.0.0.9', voter: `fresh-${Math.random()}` }) === 0, 10)).toBe(DEFAULT_LIMITS.question.ip.rate);
+  });
+
+  it('limit upvotes and reactions per voter too', () => {
+    const l = limits(manualClock().now);
+    const up = takeN(() => l.check('upvote', { socket: 's1', ip: '10.0.0.1', voter: 'v' }) === 0, 30);
+    expect(up).toBe(DEFAULT_LIMITS.upvote.socket.burst);
+    expect(l.check('upvote', { socket: 's2', ip: '10.0.0.1', voter: 'v' })).toBeGreaterThan(0);
+    const taps = takeN(() => l.check('reaction', { socket: 's1', ip: '10.0.0.1', voter: 'v' }) === 0, 30);
+    expect(taps).toBe(DEFAULT_LIMITS.reaction.socket.burst);
+    expect(l.check('reaction', { socket: 's3', ip: '10.0.0.1', voter: 'v' })).toBeGreaterThan(0);
+  });
+});
