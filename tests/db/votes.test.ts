@@ -4,7 +4,9 @@ import {
   deleteVotes,
   ensurePoll,
   ensureTalk,
+  findVote,
   getOrStartRun,
+  setVoteStatus,
   upsertVotes,
   votesForPoll,
 } from '../../db/repo/index.js';
@@ -28,8 +30,27 @@ describe.each(drivers)('votes on %s', (driver) => {
     await upsertVotes(db, [{ pollId, voterId: 'v1', answer: 0 }]);
     await upsertVotes(db, [{ pollId, voterId: 'v1', answer: 2 }]);
     const stored = await votesForPoll(db, pollId);
-    expect(stored).toEqual([{ voterId: 'v1', answer: 2, at: expect.any(Number) }]);
+    expect(stored).toEqual([{ id: expect.any(Number), voterId: 'v1', answer: 2, status: 'visible', at: expect.any(Number) }]);
     expect(await countVotes(db, pollId)).toBe(1);
+  });
+
+  it('keeps a status per answer: held on arrival, set by a moderator, and hidden stays hidden when its voter answers again', async () => {
+    const { db } = t.database;
+    await upsertVotes(db, [
+      { pollId, voterId: 'v1', answer: 0, status: 'held' },
+      { pollId, voterId: 'v2', answer: 1 },
+    ]);
+    const [v1, v2] = await votesForPoll(db, pollId);
+    expect([v1!.status, v2!.status]).toEqual(['held', 'visible']);
+    expect(await setVoteStatus(db, pollId, [v1!.id, 999_999], 'visible')).toEqual([v1!.id]);
+    expect(await setVoteStatus(db, pollId + 1, [v2!.id], 'hidden')).toEqual([]); // another poll's ids are ignored
+    await setVoteStatus(db, pollId, [v2!.id], 'hidden');
+    await upsertVotes(db, [{ pollId, voterId: 'v2', answer: 2 }, { pollId, voterId: 'v1', answer: 2, status: 'held' }]);
+    expect((await votesForPoll(db, pollId)).map((v) => [v.voterId, v.answer, v.status])).toEqual([
+      ['v1', 2, 'held'],
+      ['v2', 2, 'hidden'],
+    ]);
+    expect(await findVote(db, pollId, 'v2')).toMatchObject({ status: 'hidden' });
   });
 
   it('a batch naming a voter twice keeps that voter’s last answer', async () => {
