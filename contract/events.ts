@@ -36,7 +36,11 @@ export interface HandshakeAuth {
   key?: string;
   /** `screen` for the projector view; anything else without a key is audience. */
   role?: (typeof HANDSHAKE_ROLES)[number];
-  /** A random id the phone keeps (localStorage); one answer per voter per poll. */
+  /**
+   * Ignored (older clients sent an id they chose): the voter is the one the server issued in the
+   * signed, HTTP-only `lectern_voter` cookie (`POST /api/talks/:slug/voter`), which the websocket
+   * handshake carries. One answer per voter per poll.
+   */
   voter?: string;
 }
 
@@ -138,6 +142,24 @@ export interface ServerToClientEvents {
   'questions:changed': (e: { questions: QuestionView[]; removed?: number[]; votes?: Record<number, number> }) => void;
   /** Reaction taps of the last half second on a slide, added up (presenter and screen). */
   reactions: (e: { slide: number; counts: Partial<Record<ReactionKind, number>> }) => void;
+  /** Presenter only: how many devices answered the latest poll, from how many addresses (at most one a second). */
+  'voters:counted': (e: VoterSources) => void;
+  /** Presenter only: many new voter ids from one address within a minute (`refused`: past the limit). */
+  'voters:burst': (e: VoterBurst) => void;
+}
+
+/** Where the answers to a poll came from (this process's answers). */
+export interface VoterSources {
+  poll: string;
+  devices: number;
+  addresses: number;
+}
+
+/** A burst of new devices from one address. */
+export interface VoterBurst {
+  newIds: number;
+  seconds: number;
+  refused: number;
 }
 
 export interface ClientToServerEvents {

@@ -120,3 +120,11 @@ export interface AnswerPage {
   /** The cursor for the next page, while answers remain. */
   next?: string;
 }
+
+/**
+ * `POST /api/talks/:slug/voter`: makes sure this phone has a voter id (in the HTTP-only
+ * `lectern_voter` cookie). `issued`: a new one was set; `kept`: the cookie already held a valid one.
+ */
+export interface VoterIssued {
+  voter: 'issued' | 'kept';
+}

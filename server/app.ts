@@ -15,6 +15,8 @@ import { pageRoutes } from './routes/pages.js';
 import { pollRoutes } from './routes/polls.js';
 import { resultsRoutes } from './routes/results.js';
 import { talksRoutes } from './routes/talks.js';
+import { voterRoutes } from './routes/voter.js';
+import type { VoterIds } from './auth/voter-ids.js';
 import type { BrokenDeck } from './deck/index.js';
 
 export interface AppDeps {
@@ -31,6 +33,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** Decks that failed to load: listed as broken in /api/talks. */
   brokenDecks?: readonly BrokenDeck[];
+  /** Issues the phones' voter ids (cookie). */
+  voterIds: VoterIds;
 }
 
 /** API bodies are small JSON; anything bigger is refused before it is read. */
@@ -70,6 +74,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/talks', talksRoutes(deps))
     .route('/api/talks', pollRoutes(deps))
     .route('/api/talks', resultsRoutes(deps))
+    .route('/api/talks', voterRoutes({ talks: deps.talks, voterIds: deps.voterIds, trustProxy: deps.auth.trustProxy, ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) }))
     .route('/', pageRoutes(deps));
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { createDb } from '../db/client.js';
+import { ensureSecret } from '../db/repo/secrets.js';
 import { migrateDb } from '../db/migrate.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
@@ -20,6 +21,7 @@ import { resyncWithPeers } from './live/resync.js';
 import { createTalks } from './live/talks.js';
 import { createMetrics } from './metrics.js';
 import { createKeyLockout } from './auth/index.js';
+import { createVoterIds } from './auth/voter-ids.js';
 import { createCluster } from './realtime/cluster.js';
 import { createRealtime } from './realtime/index.js';
 import { createPeerBus } from './realtime/peer-bus.js';
@@ -49,6 +51,10 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
   const closers: (() => unknown)[] = [() => database.close()];
   try {
     await migrateDb(database);
+    // in the database unless set: every process and every restart signs voter cookies alike
+    const voterSecret = config.voterSecret ?? (await ensureSecret(db, 'voter-cookie', randomBytes(32).toString('base64url')));
+    const voterIds = createVoterIds({ secret: voterSecret, limits: config.voterIds });
+    closers.unshift(() => voterIds.close());
     const talks = await createTalks({ db, decks, log });
     closers.unshift(() => talks.close());
 
@@ -79,6 +85,7 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
       metricsToken: config.metricsToken,
       publicUrl: config.publicUrl,
       brokenDecks: broken,
+      voterIds,
     });
     const httpServer = await new Promise<HttpServer>((resolve, reject) => {
       const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server as HttpServer));
@@ -95,6 +102,7 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
       presenterKey: config.presenterKey,
       lockout: auth.lockout,
       trustProxy: config.trustProxy,
+      voterIds,
       serverId: randomBytes(6).toString('hex'),
       observe: metrics.observeCommand,
     });

@@ -36,6 +36,10 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1–64 letters, digits, :, _ or -').default('lectern'),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   METRICS_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  VOTER_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  VOTER_ID_BURST: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
+  VOTER_ID_RATE: z.coerce.number().min(0.01).max(100_000).default(10),
+  VOTER_ID_WARN: z.coerce.number().int().min(1).max(1_000_000).default(300),
   BLOCKLIST_FILE: z.string().min(1).optional(),
   ALLOWLIST_FILE: z.string().min(1).optional(),
   PROFANITY_FILTER: z.enum(['english', 'off']).default('english'),
@@ -61,6 +65,10 @@ export interface Config {
   readonly trustProxy: boolean;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
   readonly metricsToken?: string;
+  /** Signs the voter cookie; unset: a secret made once and kept in the database (server_secrets). */
+  readonly voterSecret?: string;
+  /** New voter ids per address: `burst` at once, then `perSecond`; `warnPerMinute` tells the presenter. */
+  readonly voterIds: { readonly burst: number; readonly perSecond: number; readonly warnPerMinute: number };
   /**
    * The server's word lists for the profanity filter: obscenity's English dataset (PROFANITY_FILTER,
    * on unless `off`), and terms to hold or never hold (BLOCKLIST_FILE, ALLOWLIST_FILE: one a line).
@@ -106,6 +114,8 @@ export function parseConfig(
     redisPrefix: e.REDIS_PREFIX,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     metricsToken: e.METRICS_TOKEN,
+    voterSecret: e.VOTER_SECRET,
+    voterIds: Object.freeze({ burst: e.VOTER_ID_BURST, perSecond: e.VOTER_ID_RATE, warnPerMinute: e.VOTER_ID_WARN }),
     wordLists: Object.freeze({
       dataset: e.PROFANITY_FILTER === 'english',
       block: Object.freeze(termsFromFile('BLOCKLIST_FILE', e.BLOCKLIST_FILE, readSecret)),

@@ -27,6 +27,8 @@ export interface ClientOptions {
   localAddress?: string;
   /** Gives up on a handshake after this long. */
   timeoutMs?: number;
+  /** Headers on the websocket upgrade (Lectern's voter cookie). */
+  headers?: Record<string, string>;
 }
 
 /** Called with the receive time (process.hrtime.bigint() as a number, ns) taken before any parsing. */
@@ -58,7 +60,7 @@ export function connect(opts: ClientOptions): Promise<MiniSocket> {
   for (const [k, v] of Object.entries(opts.query ?? {})) ws_url.searchParams.set(k, v);
 
   return new Promise<MiniSocket>((resolve, reject) => {
-    const ws = new WebSocket(ws_url, { perMessageDeflate: true, localAddress: opts.localAddress, handshakeTimeout: opts.timeoutMs ?? 20_000 });
+    const ws = new WebSocket(ws_url, { perMessageDeflate: true, localAddress: opts.localAddress, handshakeTimeout: opts.timeoutMs ?? 20_000, ...(opts.headers ? { headers: opts.headers } : {}) });
     let ackId = 0;
     const acks = new Map<number, (value: unknown) => void>();
     let pingTimer: NodeJS.Timeout | undefined;

@@ -37,6 +37,8 @@ const ENTRIES: Record<ServerKind, string> = {
 };
 
 export const PRESENTER_KEY = 'bench-presenter-key';
+/** Signs the bench phones' voter cookies (the server is told the same secret). */
+export const BENCH_VOTER_SECRET = 'bench-voter-secret-0123456789abcdef-012345';
 export const TALK = 'bench';
 
 export interface LecternOptions {
@@ -70,6 +72,7 @@ export async function startServer(kind: ServerKind, lectern?: LecternOptions): P
         BENCH_DATABASE_URL: lectern?.databaseUrl,
         BENCH_DATA_DIR: lectern?.dataDir,
         BENCH_PRESENTER_KEY: PRESENTER_KEY,
+        BENCH_VOTER_SECRET,
         ...(kind === 'lectern-alt' ? { BENCH_LECTERN_ROOT: process.env.BENCH_ALT_ROOT } : {}),
       }
     : {};

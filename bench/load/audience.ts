@@ -6,6 +6,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io as ioClient } from 'socket.io-client';
 import { connect, type MiniSocket, type Protocol } from '../lib/eio-client.js';
+import { BENCH_VOTER_SECRET } from '../lib/servers.js';
+import { signVoterId, VOTER_COOKIE } from '../../server/auth/voter-cookie.js';
 
 export interface ConnectRequest {
   type: 'connect';
@@ -95,9 +97,12 @@ function onClose() {
 async function openOne(req: ConnectRequest, i: number): Promise<Held> {
   const localAddress = req.addresses[Math.floor(i / req.perAddress)];
   const global = req.firstIndex + i * req.stride;
-  const auth = req.voterPrefix ? { ...req.auth, voter: `${req.voterPrefix}${String(global).padStart(8, '0')}` } : req.auth;
+  const voter = req.voterPrefix ? `${req.voterPrefix}${String(global).padStart(8, '0')}` : undefined;
+  const auth = voter ? { ...req.auth, voter } : req.auth;
+  // Lectern takes the voter from its signed cookie; the bench server signs with BENCH_VOTER_SECRET
+  const headers = voter ? { cookie: `${VOTER_COOKIE}=${signVoterId(BENCH_VOTER_SECRET, voter)}` } : undefined;
   if (req.client === 'sio') {
-    const s = ioClient(req.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth, localAddress } as Parameters<typeof ioClient>[1]);
+    const s = ioClient(req.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth, localAddress, ...(headers ? { extraHeaders: headers } : {}) } as Parameters<typeof ioClient>[1]);
     await new Promise<void>((resolve, reject) => {
       s.once('connect', () => resolve());
       s.once('connect_error', (err) => reject(err));
@@ -106,7 +111,7 @@ async function openOne(req: ConnectRequest, i: number): Promise<Held> {
     s.on('disconnect', onClose);
     return { emitWithAck: (name, arg) => s.emitWithAck(name, arg), close: () => s.disconnect() };
   }
-  const s: MiniSocket = await connect({ url: req.url, protocol: req.protocol, auth, localAddress });
+  const s: MiniSocket = await connect({ url: req.url, protocol: req.protocol, auth, localAddress, ...(headers ? { headers } : {}) });
   s.onEvent = onEvent;
   s.onClose = onClose;
   return s;

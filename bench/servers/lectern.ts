@@ -21,6 +21,7 @@ const config = parseConfig(
     PORT: '0',
     HOST: '127.0.0.1',
     PRESENTER_KEY: process.env.BENCH_PRESENTER_KEY,
+    VOTER_SECRET: process.env.BENCH_VOTER_SECRET,
     DATABASE_URL: process.env.BENCH_DATABASE_URL,
     DATA_DIR: process.env.BENCH_DATA_DIR,
     LOG_LEVEL: 'warn',

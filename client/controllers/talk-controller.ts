@@ -24,8 +24,11 @@ export interface TalkControllerOptions {
   role: Role;
   /** The presenter key; a presenter controller without one stays idle until `setKey`. */
   key?: string;
-  /** The phone's voter id (audience only); without one a phone can follow but not vote. */
-  voter?: string;
+  /**
+   * Audience only: gets this phone its voter cookie (true when it has one) before the socket
+   * connects; without one a phone can follow but not vote, and it is asked again every 15 s.
+   */
+  voter?: () => Promise<boolean>;
   /**
    * Presenter only: called with the presenter session the server sends in `state`. The controller
    * already uses it in place of the key; the page stores it, so a reload works even while the
@@ -60,6 +63,11 @@ export class TalkController implements ReactiveController {
   readonly #plugins: ((socket: LiveSocket) => void)[] = [];
   #socket?: LiveSocket;
   #everConnected = false;
+  /** The voter cookie: being asked for, there, or refused (then asked again later). */
+  #voter: 'unknown' | 'asking' | 'ok' | 'refused' = 'unknown';
+  #voterRetry?: ReturnType<typeof setTimeout>;
+  /** Between hostConnected and hostDisconnected. */
+  #wanted = false;
 
   constructor(host: ReactiveControllerHost, options: TalkControllerOptions) {
     this.#host = host;
@@ -99,10 +107,14 @@ export class TalkController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#wanted = true;
+    if (this.#voter === 'refused') this.#voter = 'unknown';
     this.#connect();
   }
 
   hostDisconnected(): void {
+    this.#wanted = false;
+    clearTimeout(this.#voterRetry);
     this.#close();
   }
 
@@ -150,11 +162,29 @@ export class TalkController implements ReactiveController {
     return this.#command((s) => s.emitWithAck('run:start'), (d) => this.#onRun(d));
   }
 
+  /** Asks for the voter cookie, then connects (a refusal still connects, to follow); retries later. */
+  #askVoter(): void {
+    const ask = this.#options.voter;
+    if (!ask || this.#voter === 'asking') return;
+    const retrying = this.#voter === 'refused';
+    this.#voter = 'asking';
+    if (!this.#socket) this.#setStatus(ConnectionStatus.connecting);
+    void ask().then((ok) => {
+      this.#voter = ok ? 'ok' : 'refused';
+      if (!this.#wanted) return;
+      if (!ok) this.#voterRetry = setTimeout(() => this.#askVoter(), 15_000);
+      // a retry that got the cookie reconnects, so the new handshake carries it
+      if (retrying && ok && this.#socket) this.#socket.disconnect().connect();
+      else this.#connect();
+    });
+  }
+
   #connect(): void {
     const { slug, role, key, voter } = this.#options;
     if (this.#socket || (role === 'presenter' && !key)) return;
+    if (voter && (this.#voter === 'unknown' || this.#voter === 'asking')) return this.#askVoter();
     this.#setStatus(ConnectionStatus.connecting);
-    const auth = role === 'presenter' ? { talk: slug, key } : { talk: slug, role, ...(voter ? { voter } : {}) };
+    const auth = role === 'presenter' ? { talk: slug, key } : { talk: slug, role };
     // websocket only: no long-polling fallback, so no sticky sessions are needed behind a balancer
     const socket: LiveSocket = io(location.origin, { path: '/socket.io', transports: ['websocket'], auth, ...RECONNECT });
     this.#socket = socket;

@@ -1,34 +1,23 @@
 /**
- * The phone's voter id: random, made once, kept in localStorage so a reload (or a dropped
- * connection) is still the same voter. It identifies a device, never a person.
+ * The phone's voter id is issued by the server and kept in a signed, HTTP-only cookie: page script
+ * never sees it, and a phone cannot pick one. This asks the server to make sure the cookie is
+ * there before the socket connects (the websocket handshake carries it). It identifies a device,
+ * never a person.
  */
+import type { VoterIssued } from '../../contract/http.js';
 
-const STORAGE_KEY = 'lectern:voter';
-const VALID = /^[A-Za-z0-9_-]{16,64}$/;
-
-/** 18 random bytes as base64url: 24 characters of [A-Za-z0-9_-]. */
-export function newVoterId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
-}
-
-/** This device's voter id, created on first use. Without storage it lasts for this page view. */
-export function voterId(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = safeLocalStorage()): string {
-  const stored = storage?.getItem(STORAGE_KEY);
-  if (stored && VALID.test(stored)) return stored;
-  const id = newVoterId();
+/**
+ * Makes sure this browser holds a voter cookie for the server; true when it does. False when the
+ * server refused a new one (`rate_limited`: too many new devices from this address just now) or
+ * could not be reached: the phone can follow the talk, and asks again later.
+ */
+export async function ensureVoter(slug: string, fetcher: typeof fetch = fetch): Promise<boolean> {
   try {
-    storage?.setItem(STORAGE_KEY, id);
+    const res = await fetcher(`/api/talks/${encodeURIComponent(slug)}/voter`, { method: 'POST', credentials: 'same-origin' });
+    if (!res.ok) return false;
+    const body = (await res.json()) as VoterIssued;
+    return body.voter === 'issued' || body.voter === 'kept';
   } catch {
-    /* storage full or disabled: the id still works until the page is closed */
-  }
-  return id;
-}
-
-function safeLocalStorage(): Storage | undefined {
-  try {
-    return localStorage;
-  } catch {
-    return undefined; // some browsers throw on access in private mode
+    return false;
   }
 }

@@ -9,7 +9,7 @@ import { announce } from '../lib/announce.js';
 import { lazy } from '../lib/lazy.js';
 import { slugFromPath } from '../lib/location.js';
 import { applyDeckTheme, effectiveScheme, readerMayChoose, saveReaderScheme, savedReaderScheme, type ReaderScheme } from '../lib/theme.js';
-import { voterId } from '../lib/voter.js';
+import { ensureVoter } from '../lib/voter.js';
 import type { VoteProgress } from '../components/audience-poll.js';
 import type { AskDetail, AskProgress } from '../components/question-form.js';
 import type { UpvoteDetail } from '../components/question-list.js';
@@ -52,7 +52,7 @@ export class AudiencePage extends LitElement {
   /** The reader's colour scheme, where the deck's theme lets them choose. */
   declare private _scheme: ReaderScheme;
 
-  readonly #talk = new TalkController(this, { slug: slugFromPath(), role: 'audience', voter: voterId() });
+  readonly #talk = new TalkController(this, { slug: slugFromPath(), role: 'audience', voter: () => ensureVoter(slugFromPath()) });
   readonly #polls = new PollController(this, this.#talk, { voter: true });
   readonly #qa = new QaController(this, this.#talk);
   readonly #reactions = new ReactionSender(this, this.#talk);

@@ -5,6 +5,7 @@ import { QaController } from '../controllers/qa-controller.js';
 import { ReactionsController } from '../controllers/reactions-controller.js';
 import { SwipeController } from '../controllers/swipe-controller.js';
 import { TalkController } from '../controllers/talk-controller.js';
+import { VoterSourcesController } from '../controllers/voter-sources-controller.js';
 import { slugFromPath } from '../lib/location.js';
 import { forgetKey, loadKey, saveKey, takeKeyFromFragment } from '../lib/presenter-key.js';
 import { applyDeckTheme } from '../lib/theme.js';
@@ -19,6 +20,7 @@ import '../components/slide-fit.js';
 import '../components/connection-badge.js';
 import '../components/slide-counter.js';
 import '../components/audience-count.js';
+import '../components/voter-sources.js';
 import '../components/elapsed-timer.js';
 import '../components/wall-clock.js';
 import '../components/presenter-controls.js';
@@ -57,6 +59,7 @@ export class PresenterPage extends LitElement {
   readonly #polls = new PollController(this, this.#talk, { voter: false });
   readonly #qa = new QaController(this, this.#talk);
   readonly #reactions = new ReactionsController(this, this.#talk, { float: false });
+  readonly #voterSources = new VoterSourcesController(this, this.#talk);
   #themed?: object;
 
   static override styles = presenterStyles;
@@ -95,6 +98,7 @@ export class PresenterPage extends LitElement {
         <slide-counter .index=${t.slide} .total=${t.slideCount} .label=${t.current?.label}></slide-counter>
         ${t.current?.steps ? html`<p class="step" aria-live="polite">Step ${t.step} of ${t.current.steps}</p>` : null}
         <audience-count .count=${t.audience}></audience-count>
+        <voter-sources .sources=${this.#voterSources.sources} .burst=${this.#voterSources.burst}></voter-sources>
         <wall-clock></wall-clock>
         <elapsed-timer .since=${t.run?.startedAt ?? 0} .offset=${t.serverOffset}></elapsed-timer>
         <connection-badge .status=${t.status} .message=${t.error?.message ?? ''}></connection-badge>

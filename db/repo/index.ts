@@ -4,3 +4,4 @@ export * from './polls.js';
 export * from './votes.js';
 export * from './questions.js';
 export * from './engagement.js';
+export * from './secrets.js';

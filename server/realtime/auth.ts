@@ -6,6 +6,7 @@ import { ErrorCode, type ErrorCode as Code, type LecternError } from '../domain/
 import type { Talks } from '../live/talks.js';
 import { checkPresenterCredential, clientAddress, type PresenterAuthOptions } from '../auth/index.js';
 import { describeZodError } from '../errors.js';
+import type { VoterIds } from '../auth/voter-ids.js';
 
 /** A refused handshake: the client sees `err.message` and `err.data.code` in `connect_error`. */
 function refuse(code: Code, message: string): Error & { data: { code: Code } } {
@@ -17,11 +18,12 @@ function refuse(code: Code, message: string): Error & { data: { code: Code } } {
  * The right key (or presenter session) makes a presenter; a wrong one is refused rather than
  * silently downgraded.
  */
-export function authenticate(deps: PresenterAuthOptions & { talks: Talks }) {
+export function authenticate(deps: PresenterAuthOptions & { talks: Talks; voterIds: VoterIds }) {
   return (socket: Socket, next: (err?: Error) => void) => {
     const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(refuse(ErrorCode.badRequest, describeZodError(parsed.error)));
-    const { talk, key, role, voter } = parsed.data;
+    // `auth.voter` is ignored: a phone votes as the id the server issued in its signed cookie
+    const { talk, key, role } = parsed.data;
     if (!deps.talks.get(talk)) return next(refuse(ErrorCode.notFound, `There is no talk "${talk}".`));
     if (key !== undefined) {
       try {
@@ -31,6 +33,7 @@ export function authenticate(deps: PresenterAuthOptions & { talks: Talks }) {
         return next(refuse(code, message));
       }
     }
+    const voter = key === undefined && role !== 'screen' ? deps.voterIds.fromCookieHeader(socket.handshake.headers.cookie) : null;
     const data: SocketData = {
       talk,
       role: key !== undefined ? Role.presenter : role === 'screen' ? Role.screen : Role.audience,

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { PROTOCOL_VERSION, Role, type TalkState } from '../../contract/events.js';
 import { NoPayloadSchema } from '../../contract/schemas.js';
 import type { PeerBus } from '../live/peers.js';
+import { createAnswerSources } from '../live/answer-sources.js';
+import type { VoterIds } from '../auth/voter-ids.js';
 import type { Polls } from '../live/polls/index.js';
 import type { Qa } from '../live/qa.js';
 import type { createReactions } from '../live/reactions.js';
@@ -38,6 +40,8 @@ export interface RealtimeDeps {
   /** Take the client address from X-Forwarded-For (behind a load balancer). */
   trustProxy?: boolean;
   limits?: Parameters<typeof createRateLimits>[0];
+  /** Reads the phones' voter ids from their cookie; reports bursts of new ones. */
+  voterIds: VoterIds;
   observe?: CommandContext['observe'];
 }
 
@@ -58,6 +62,13 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
   });
 
   const session = presenterSession(deps.presenterKey);
+
+  // "N devices answered from M addresses", and bursts of new devices: for the presenter only
+  const answerSources = createAnswerSources({ emit: (slug, sources) => io.to(presenterRoom(slug)).emit('voters:counted', sources) });
+  const unsubscribeBursts = deps.voterIds.onBurst(({ slug, ...burst }) => {
+    log.warn({ talk: slug, ...burst }, 'burst of new voter ids from one address');
+    io.to(presenterRoom(slug)).emit('voters:burst', burst);
+  });
 
   /** The full state for one socket; joins the voter room when the phone already answered. */
   async function stateFor(socket: LecternSocket): Promise<TalkState> {
@@ -98,7 +109,9 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
   // Built once: every socket shares these two listeners (per-socket closures cost heap per phone).
   const dispatch = createDispatcher(ctx, [
     ...presenterCommands(talks),
-    ...pollCommands(polls),
+    ...pollCommands(polls, {
+      answered: (socket, runId, poll) => answerSources.answered(socket.data.talk, runId, poll, socket.data.voter ?? '', clientAddress(socket.handshake, deps.trustProxy)),
+    }),
     ...qaCommands(qa, reactions),
     ['state:get', command(NoPayloadSchema, 'control', (_, socket) => stateFor(socket))],
   ]);
@@ -121,7 +134,11 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
     }
     if (role === Role.audience) audience.add(slug, 1);
     stateFor(socket).then(
-      (state) => socket.emit('state', state),
+      (state) => {
+        socket.emit('state', state);
+        const sources = role === Role.presenter ? answerSources.current(slug) : undefined;
+        if (sources) socket.emit('voters:counted', sources);
+      },
       (err) => {
         log.error({ err }, 'could not read state for a new socket');
         socket.disconnect(true);
@@ -176,6 +193,8 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
       unsubscribeQa();
       unsubscribeReactions();
       unsubscribePeers();
+      unsubscribeBursts();
+      answerSources.close();
       audience.close();
       limits.close();
     },

@@ -10,7 +10,7 @@ import { votersRoom } from './rooms.js';
 import type { LecternSocket } from './types.js';
 
 /** Votes from phones, and the presenter's poll controls. */
-export function pollCommands(polls: Polls): CommandTable {
+export function pollCommands(polls: Polls, hooks: { answered?: (socket: LecternSocket, runId: number, poll: string) => void } = {}): CommandTable {
   /** The talk a presenter command applies to, after checking it comes from the presenter. */
   const presenterTalk = (socket: LecternSocket) => (requirePresenter(socket), socket.data.talk);
   return [
@@ -19,11 +19,12 @@ export function pollCommands(polls: Polls): CommandTable {
       command(VoteSchema, 'answer', async ({ poll, answer }, socket) => {
         const { talk: slug, voter } = socket.data;
         if (socket.data.role !== Role.audience || !voter) {
-          throw new LecternError(ErrorCode.forbidden, 'Only audience devices with a voter id can answer (connect with auth.voter).');
+          throw new LecternError(ErrorCode.forbidden, 'Only audience devices with a voter id can answer: reload the page to get one.');
         }
         const stored = await polls.vote(slug, voter, poll, answer);
         // Voters see live results (unless hidden): they join the poll's voter room once stored.
         void socket.join(votersRoom(slug, stored.runId, poll));
+        hooks.answered?.(socket, stored.runId, poll);
         return { poll, answer: stored.answer, ...(stored.held ? { held: true } : {}) };
       }),
     ],

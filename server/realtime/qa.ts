@@ -10,7 +10,7 @@ import type { LecternSocket } from './types.js';
 /** The voter id of an audience socket; `forbidden` for the presenter, the screen or a phone without one. */
 function voterOf(socket: LecternSocket): string {
   if (socket.data.role !== Role.audience || !socket.data.voter) {
-    throw new LecternError(ErrorCode.forbidden, 'Only audience devices with a voter id can do that (connect with auth.voter).');
+    throw new LecternError(ErrorCode.forbidden, 'Only audience devices with a voter id can do that: reload the page to get one.');
   }
   return socket.data.voter;
 }

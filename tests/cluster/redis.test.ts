@@ -7,7 +7,7 @@ import { spawnServer, type ProcessServer } from '../helpers/process-server.js';
 import { connect, nextEvent, type TestSocket } from '../helpers/sockets.js';
 import type { Socket } from 'socket.io-client';
 import { fixtureDeck } from '../helpers/decks.js';
-import { newVoterId } from '../helpers/voters.js';
+import { asVoter, newVoterId } from '../helpers/voters.js';
 
 const POLL_DECK = fixtureDeck('polls');
 const KEY = 'redis-test-key';
@@ -51,7 +51,8 @@ describe('two processes on the Redis streams adapter', () => {
     sockets.push(presenter.socket);
     await presenter.socket.emitWithAck('slide:goto', { index: 0 });
     const phone: Socket<ServerToClientEvents, ClientToServerEvents> = io(b.url, {
-      auth: { talk: 'polls', voter: newVoterId() },
+      ...asVoter(newVoterId()),
+      auth: { talk: 'polls' },
       transports: ['websocket'],
       forceNew: true,
       reconnectionDelay: 200,

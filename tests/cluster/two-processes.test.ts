@@ -7,7 +7,7 @@ import { spawnServer, type ProcessServer } from '../helpers/process-server.js';
 import { connect, nextEvent, nextEventWhere, type TestSocket } from '../helpers/sockets.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
 import { fixtureDeck } from '../helpers/decks.js';
-import { newVoterId } from '../helpers/voters.js';
+import { asVoter, newVoterId } from '../helpers/voters.js';
 
 const POLL_DECK = fixtureDeck('polls');
 const KEY = 'cluster-test-key';
@@ -81,6 +81,7 @@ describe('two processes sharing one Postgres', () => {
         const voterId = newVoterId();
         const s = io(proxy.url, {
           auth: { talk: 'polls', voter: voterId },
+          ...asVoter(voterId),
           transports: ['websocket'],
           forceNew: true,
           reconnectionDelay: 100,

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { freePort } from './net.js';
+import { TEST_VOTER_SECRET } from './voters.js';
 
 export interface ProcessServer {
   url: string;
@@ -17,7 +18,7 @@ export interface ProcessServer {
 /** Runs `server/main.ts` as `npm start` does (quiet, no deck watching); `env` adds to or overrides the test's own. */
 export function serverProcess(args: string[], env: Record<string, string> = {}): ChildProcess & { stdout: Readable; stderr: Readable } {
   return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', WATCH_DECKS: '0', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', WATCH_DECKS: '0', VOTER_SECRET: TEST_VOTER_SECRET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

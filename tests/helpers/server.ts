@@ -12,6 +12,7 @@ import { parseConfig } from '../../server/config.js';
 import { startLectern, type Lectern } from '../../server/lectern.js';
 import { openTestDatabase, testAdminUrl } from './databases.js';
 import { fixtureDeck } from './decks.js';
+import { TEST_VOTER_SECRET } from './voters.js';
 
 /** The deck a test server serves unless told otherwise (slug `basic`). */
 export const FIXTURE_DECK = fixtureDeck('basic');
@@ -31,6 +32,10 @@ export interface TestServerOptions {
   database?: TestDatabaseRef;
   watchDecks?: boolean;
   metricsToken?: string;
+  /** `null`: no VOTER_SECRET, so the server makes its own and keeps it in the database. */
+  voterSecret?: null;
+  /** More environment (VOTER_ID_BURST …). */
+  env?: Record<string, string>;
   /** Where the server logs; silent unless TEST_LOG_LEVEL is set. */
   log?: Logger;
 }
@@ -75,6 +80,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       DATA_DIR: database.dataDir ?? join(tmpdir(), 'lectern-unused'),
       WATCH_DECKS: opts.watchDecks ? '1' : '0',
       METRICS_TOKEN: opts.metricsToken,
+      VOTER_SECRET: opts.voterSecret === null ? undefined : TEST_VOTER_SECRET,
+      ...opts.env,
     },
     opts.decks ?? [FIXTURE_DECK],
   );

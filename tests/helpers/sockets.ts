@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterEach } from 'vitest';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents, TalkState } from '../../contract/events.js';
+import { asVoter } from './voters.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -16,9 +17,12 @@ export function closeSocketsAfterEach(): <T extends { socket: TestSocket }>(conn
   return (connection) => (open.push(connection.socket), connection);
 }
 
-/** Connects a real socket.io-client and resolves with the socket and the first `state` it gets. */
+/**
+ * Connects a real socket.io-client and resolves with the socket and the first `state` it gets.
+ * `auth.voter` names the voter: the socket sends the signed cookie the server issues for that id.
+ */
 export async function connect(url: string, auth: HandshakeAuth): Promise<{ socket: TestSocket; state: TalkState }> {
-  const socket: TestSocket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket: TestSocket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, ...asVoter(auth.voter) });
   const state = await new Promise<TalkState>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no state within 10 s')), 10_000);
     socket.once('state', (s) => (clearTimeout(timer), resolve(s)));
@@ -29,7 +33,8 @@ export async function connect(url: string, auth: HandshakeAuth): Promise<{ socke
 
 /** Resolves with the connect_error a refused handshake produces. */
 export function connectError(url: string, auth: unknown): Promise<Error & { data?: { code?: string } }> {
-  const socket = io(url, { auth: auth as object, transports: ['websocket'], reconnection: false, forceNew: true });
+  const voter = (auth as { voter?: unknown } | null)?.voter;
+  const socket = io(url, { auth: auth as object, transports: ['websocket'], reconnection: false, forceNew: true, ...asVoter(typeof voter === 'string' ? voter : undefined) });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => (socket.close(), reject(new Error('connected, expected a refusal'))));
     socket.once('connect_error', (err) => (socket.close(), resolve(err as Error & { data?: { code?: string } })));

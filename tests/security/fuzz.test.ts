@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connect } from '../helpers/sockets.js';
 import { fixtureDeck } from '../helpers/decks.js';
-import { newVoterId } from '../helpers/voters.js';
+import { asVoter, newVoterId } from '../helpers/voters.js';
 
 const POLL_DECK = fixtureDeck('polls');
 
@@ -69,7 +69,8 @@ describe('fuzzing the socket and HTTP boundary', () => {
     const rnd = prng(20261125);
     const sockets: Socket[] = [];
     const open = (auth: object) => {
-      const s = io(server.url, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
+      const voter = (auth as { voter?: string }).voter;
+      const s = io(server.url, { auth, transports: ['websocket'], forceNew: true, reconnection: false, ...asVoter(voter) });
       sockets.push(s);
       return s;
     };
