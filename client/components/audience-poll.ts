@@ -95,7 +95,11 @@ export class AudiencePoll extends LitElement {
 
   #status(answered: boolean, closed: boolean) {
     if (this.progress.state === 'sending') return 'Sending your answer…';
-    if (answered && this.progress.state !== 'refused') return html`<span class="received">✓ Answer received</span>`;
+    if (answered && this.progress.state !== 'refused') {
+      return this.active.myAnswerHeld
+        ? html`<span class="received">✓ Answer received — waiting for the moderator</span>`
+        : html`<span class="received">✓ Answer received</span>`;
+    }
     if (closed) return answered || this.active.poll?.openedAt === null ? '' : 'Voting is closed.';
     return '';
   }

@@ -4,8 +4,8 @@
  * poll commands: voting for phones, open / close / reveal / reset / create for the presenter.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Ack, ActivePoll, Answer, NewPollInput, PollView } from '../../contract/events.js';
-import { applyActive, applyReset, applyResults, NO_POLL } from '../lib/live-poll.js';
+import type { Ack, ActivePoll, Answer, AnswerAction, NewPollInput, PollView } from '../../contract/events.js';
+import { applyActive, applyModeration, applyReset, applyResults, NO_POLL } from '../lib/live-poll.js';
 import type { LiveSocket, TalkController } from './talk-controller.js';
 
 /** A presenter command on an existing poll. */
@@ -36,10 +36,18 @@ export class PollController implements ReactiveController {
   }
 
   /** Sends this phone's answer; once the server has stored it, it becomes `active.myAnswer`. */
-  async vote(poll: string, answer: Answer): Promise<Ack<{ poll: string; answer: Answer }>> {
-    const ack = await this.#talk.send<{ poll: string; answer: Answer }>((s) => s.emitWithAck('vote:cast', { poll, answer }));
-    if (ack.ok && this.active.poll?.id === ack.data.poll) this.#set({ ...this.active, myAnswer: ack.data.answer });
+  async vote(poll: string, answer: Answer): Promise<Ack<{ poll: string; answer: Answer; held?: boolean }>> {
+    const ack = await this.#talk.send<{ poll: string; answer: Answer; held?: boolean }>((s) => s.emitWithAck('vote:cast', { poll, answer }));
+    if (ack.ok && this.active.poll?.id === ack.data.poll) {
+      const { myAnswerHeld: _was, ...rest } = this.active;
+      this.#set({ ...rest, myAnswer: ack.data.answer, ...(ack.data.held ? { myAnswerHeld: true } : {}) });
+    }
     return ack;
+  }
+
+  /** Presenter or moderator: approves (or unhides) or hides answers, by id or every one holding a word. */
+  moderate(poll: string, action: AnswerAction, target: { ids: number[] } | { word: string }): Promise<Ack<{ poll: string; changed: number }>> {
+    return this.#talk.send((s) => s.emitWithAck('poll:moderate', { poll, action, ...target }));
   }
 
   /** Runs a presenter command on a poll; the change reaches every view as `poll:active`. */
@@ -69,6 +77,7 @@ export class PollController implements ReactiveController {
     socket.on('state', (state) => this.#set(state.active));
     socket.on('poll:active', (e) => this.#set(applyActive(this.active, e)));
     socket.on('poll:results', (e) => this.#set(applyResults(this.active, e.poll, e.results)));
+    socket.on('poll:moderation', (e) => this.#set(applyModeration(this.active, e)));
     // phones forget their answer; staff keep the tally until the `poll:active` that follows
     socket.on('poll:reset', (e) => this.#isVoter && this.#set(applyReset(this.active, e.poll)));
     // a new run has fresh polls: the old answer is not an answer to them

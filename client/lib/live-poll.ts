@@ -2,7 +2,7 @@
  * How a view's copy of the active poll follows the server's events: pure functions, no I/O,
  * so the merge rules are easy to read and to test.
  */
-import type { ActivePoll, PollResults } from '../../contract/events.js';
+import type { ActivePoll, AnswerModeration, PollResults } from '../../contract/events.js';
 
 /** No poll on screen. */
 export const NO_POLL: ActivePoll = Object.freeze({ poll: null });
@@ -20,7 +20,13 @@ export function applyActive(prev: ActivePoll, next: ActivePoll): ActivePoll {
     poll,
     ...(prev.results && !poll.resultsHidden ? { results: prev.results } : {}),
     ...(prev.myAnswer !== undefined ? { myAnswer: prev.myAnswer } : {}),
+    ...(prev.myAnswerHeld ? { myAnswerHeld: true } : {}),
   };
+}
+
+/** A `poll:moderation` event arrived (presenter, moderators): the lists replace the old ones, for the poll on screen only. */
+export function applyModeration(prev: ActivePoll, moderation: AnswerModeration): ActivePoll {
+  return prev.poll?.id === moderation.poll ? { ...prev, moderation } : prev;
 }
 
 /** A `poll:results` event arrived: the new tally replaces the old one, for the poll on screen only. */

@@ -11,6 +11,7 @@ import { forgetKey, loadKey, saveKey, takeKeyFromFragment } from '../lib/present
 import { applyDeckTheme } from '../lib/theme.js';
 import type { NavigateDirection } from '../components/presenter-controls.js';
 import type { PollActionDetail } from '../components/poll-panel.js';
+import type { AnswerModerateDetail } from '../components/answer-moderation.js';
 import type { PollForm } from '../components/poll-form.js';
 import type { ModerateDetail } from '../components/question-moderation.js';
 import { presenterStyles } from './presenter-styles.js';
@@ -26,6 +27,7 @@ import '../components/wall-clock.js';
 import '../components/presenter-controls.js';
 import '../components/slide-grid.js';
 import '../components/poll-panel.js';
+import '../components/answer-moderation.js';
 import '../components/poll-form.js';
 import '../components/key-form.js';
 import '../components/question-moderation.js';
@@ -136,6 +138,9 @@ export class PresenterPage extends LitElement {
             <h2 id="poll-h">Poll</h2>
             <poll-panel .active=${this.#polls.active} ?disabled=${offline}
               @poll-action=${(e: CustomEvent<PollActionDetail>) => this.#run(this.#polls.command(e.detail.action, e.detail.poll))}></poll-panel>
+            <answer-moderation .moderation=${this.#polls.active.moderation} .results=${this.#polls.active.results} ?disabled=${offline}
+              @answer-moderate=${(e: CustomEvent<AnswerModerateDetail>) =>
+                this.#run(this.#polls.moderate(e.detail.poll, e.detail.action, e.detail.ids ? { ids: e.detail.ids } : { word: e.detail.word ?? '' }))}></answer-moderation>
             <details>
               <summary>Ask an ad-hoc question</summary>
               <poll-form ?disabled=${offline} @poll-create=${this.#onCreate}></poll-form>
