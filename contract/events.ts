@@ -98,13 +98,31 @@ export interface TalkState {
   /** Presenter and screen: reaction taps so far in this run, per slide. */
   reactions?: { slide: number; counts: Partial<Record<ReactionKind, number>> }[];
   /**
-   * Presenter only: a presenter session, usable wherever the key is (`auth.key`, `Authorization:
-   * Bearer`). Unlike the key it is never locked out after wrong guesses from the same address, so
-   * clients use it for reconnects and keep it instead of the key.
+   * Presenter and moderator: this device's session, usable wherever its key is (`auth.key`,
+   * `Authorization: Bearer`) until signed out or idle past the expiry. Clients keep it instead of
+   * the key and use it for reconnects.
    */
   session?: string;
+  /** Presenter and moderator: whether this talk lets moderators drive it (`moderators: drive`). */
+  moderatorsDrive?: boolean;
   /** Server time in ms when this state was read. */
   at: number;
+}
+
+/** A device signed in as presenter or moderator (a session), as the presenter console lists it. */
+export interface SessionInfo {
+  id: number;
+  role: 'presenter' | 'moderator';
+  /** Signed in with the admin key: presenter of every talk. */
+  admin: boolean;
+  /** What the device said it is (its browser's user agent). */
+  label: string;
+  createdAt: number;
+  lastSeenAt: number;
+  /** The device asking. */
+  current: boolean;
+  /** Connected to this server process right now. */
+  connected: boolean;
 }
 
 export interface SlideChanged {
@@ -142,6 +160,8 @@ export interface ServerToClientEvents {
   'questions:changed': (e: { questions: QuestionView[]; removed?: number[]; votes?: Record<number, number> }) => void;
   /** Reaction taps of the last half second on a slide, added up (presenter and screen). */
   reactions: (e: { slide: number; counts: Partial<Record<ReactionKind, number>> }) => void;
+  /** Presenter and moderator: this device was signed out (the server disconnects it next); forget the session. */
+  'session:ended': (e: { message: string }) => void;
   /** Presenter only: how many devices answered the latest poll, from how many addresses (at most one a second). */
   'voters:counted': (e: VoterSources) => void;
   /** Presenter only: many new voter ids from one address within a minute (`refused`: past the limit). */
@@ -170,6 +190,10 @@ export interface ClientToServerEvents {
   'run:start': (ack: AckFn<{ run: RunInfo; slide: number }>) => void;
   /** Ask for a fresh `state` (after a reconnect, or when in doubt). */
   'state:get': (ack: AckFn<TalkState>) => void;
+  /** Presenter: the devices signed in to this talk as presenter or moderator. */
+  'sessions:list': (ack: AckFn<{ sessions: SessionInfo[] }>) => void;
+  /** Presenter: signs one device out (`id`), or every other device (`all: true`); they are disconnected. */
+  'sessions:revoke': (payload: { id: number } | { all: true }, ack: AckFn<{ revoked: number }>) => void;
   /**
    * Answer the poll; acknowledged only once the answer is committed. `held`: stored, but waiting for
    * a moderator before it counts (a pre-moderated poll, or the filter held it).

@@ -74,6 +74,9 @@ export const AskSchema = z
     name: z.string().max(200).optional(),
   })
   .strict();
+export const RevokeSchema = z.union([z.object({ id: z.number().int().positive() }).strict(), z.object({ all: z.literal(true) }).strict()], {
+  error: 'give { id } of a device, or { all: true }',
+});
 export const UpvoteSchema = z.object({ id: z.number().int().positive(), up: z.boolean() }).strict();
 export const ModerateSchema = z.object({ id: z.number().int().positive(), action: z.enum(MODERATION_ACTIONS) }).strict();
 export const ReactionSchema = z.object({ kind: z.enum(REACTION_KINDS) }).strict();

@@ -20,7 +20,8 @@ import { createReactions } from './live/reactions.js';
 import { resyncWithPeers } from './live/resync.js';
 import { createTalks } from './live/talks.js';
 import { createMetrics } from './metrics.js';
-import { createKeyLockout } from './auth/index.js';
+import { createKeyBook, createKeyLockout, createSessions } from './auth/index.js';
+import type { KeyedRole } from './domain/roles.js';
 import { createVoterIds } from './auth/voter-ids.js';
 import { createCluster } from './realtime/cluster.js';
 import { createRealtime } from './realtime/index.js';
@@ -34,7 +35,15 @@ const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
  * HTTP app → realtime) and serves HTTP + socket.io on one port. Wiring only: what happens at run
  * time lives beside the services (live/follow.ts, live/resync.ts, live/deck-reload.ts).
  */
-export async function startLectern(config: Config, log: Logger, opts: { clientDir?: string } = {}) {
+export async function startLectern(
+  config: Config,
+  log: Logger,
+  opts: {
+    clientDir?: string;
+    /** Told about each talk key made at start (not configured), so main can print it; later ones are logged. */
+    onKeyGenerated?: (slug: string, role: KeyedRole, key: string, how: 'derived' | 'random') => void;
+  } = {},
+) {
   const { decks, broken } = await loadDecks(config.decks);
   for (const deck of broken) log.error({ file: deck.file, err: deck.error.message }, 'deck not loaded; serving the other talks');
   for (const deck of decks) reportDeck(deck, log);
@@ -71,7 +80,35 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
     closers.unshift(() => reactions.close(), () => qa.close());
     // Closed first: no socket reaches the services while they shut down.
     closers.unshift(() => closeSocketServer(io));
-    const auth = { presenterKey: config.presenterKey, lockout: createKeyLockout(), trustProxy: config.trustProxy };
+    const keys = createKeyBook({
+      ...(config.presenterKey ? { admin: config.presenterKey } : {}),
+      talks: config.talkKeys,
+      isTalk: (slug) => talks.get(slug) !== undefined,
+      onGenerated: (slug, role, key, how) => {
+        if (opts.onKeyGenerated) opts.onKeyGenerated(slug, role, key, how);
+        else log.info({ talk: slug, role, how }, 'talk key made (not configured)');
+      },
+    });
+    // every talk's keys now, while main can still print them with the banner
+    for (const { deck } of talks.list()) keys.keysFor(deck.slug);
+    for (const slug of Object.keys(config.talkKeys)) {
+      if (!talks.get(slug)) log.warn({ talk: slug }, 'keys are configured for a talk this server does not serve');
+    }
+    const sessions = createSessions({
+      db,
+      log,
+      idleMs: config.sessionIdleMs,
+      onRevoked: (ids) => peers.publish({ type: 'sessions-revoked', ids }),
+    });
+    closers.unshift(() => sessions.close());
+    const auth = {
+      keys,
+      sessions,
+      lockout: createKeyLockout(),
+      log,
+      trustProxy: config.trustProxy,
+      deckMeta: (slug: string) => talks.get(slug)?.deck.meta,
+    };
 
     const app = createApp({
       talks,
@@ -99,7 +136,8 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
       log,
       peers,
       clustered: cluster !== null,
-      presenterKey: config.presenterKey,
+      keys,
+      sessions,
       lockout: auth.lockout,
       trustProxy: config.trustProxy,
       voterIds,
@@ -119,6 +157,8 @@ export async function startLectern(config: Config, log: Logger, opts: { clientDi
     return {
       port: (httpServer.address() as AddressInfo).port,
       talks,
+      /** The talks' keys (tests and scripts read a talk's moderator key here). */
+      keys,
       driver: database.driver,
       cluster: cluster?.kind ?? null,
       /**

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseTermList } from './domain/text-filter.js';
+import { KeyConfigError, talkKeysFrom } from './auth/key-config.js';
+import type { TalkKeys } from './auth/keys.js';
 
 /**
  * How long a graceful stop (SIGTERM) may take before the process gives up and exits; the NixOS
@@ -22,6 +23,8 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://talks.example.org' }).optional(),
   PRESENTER_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
   PRESENTER_KEY_FILE: z.string().min(1).optional(),
+  KEYS_FILE: z.string().min(1).optional(),
+  SESSION_IDLE_HOURS: z.coerce.number().min(0.05, 'must be at least 0.05 (3 minutes)').max(24 * 366, 'must be at most a year of hours').default(12),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
@@ -49,9 +52,15 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly publicUrl?: string;
-  readonly presenterKey: string;
-  /** True when the key was generated at start, so main prints it for the speaker. */
-  readonly presenterKeyGenerated: boolean;
+  /**
+   * The admin key (PRESENTER_KEY, PRESENTER_KEY_FILE or the credential `presenter-key`): presenter
+   * of every talk. Unset: each talk has only its own keys (generated and printed when not set).
+   */
+  readonly presenterKey?: string;
+  /** Keys set per talk (PRESENTER_KEY_<SLUG>, MODERATOR_KEY_<SLUG>, KEYS_FILE, credentials), by slug. */
+  readonly talkKeys: Readonly<Record<string, TalkKeys>>;
+  /** A presenter or moderator session unused this long is signed out (SESSION_IDLE_HOURS, default 12 h). */
+  readonly sessionIdleMs: number;
   readonly databaseUrl?: string;
   readonly dataDir: string;
   readonly logLevel: z.infer<typeof LogLevel>;
@@ -86,6 +95,7 @@ export function parseConfig(
   env: Record<string, string | undefined>,
   argv: readonly string[],
   readSecret: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+  listSecrets: (dir: string) => string[] = (dir) => readdirSync(dir),
 ): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
@@ -99,12 +109,20 @@ export function parseConfig(
   if (flags.length) throw new ConfigError(`Unknown option ${flags[0]}: pass deck files only, e.g. npm start -- talk.md`);
   const decks = argv.length ? argv.map((p) => resolve(p)) : [EXAMPLE_DECK];
   const presenterKey = e.PRESENTER_KEY ?? presenterKeyFromFile(e.PRESENTER_KEY_FILE, cleaned.CREDENTIALS_DIRECTORY, readSecret);
+  let talkKeys: Record<string, TalkKeys>;
+  try {
+    talkKeys = talkKeysFrom({ env: cleaned, readSecret, listSecrets, ...(presenterKey ? { admin: presenterKey } : {}) });
+  } catch (err) {
+    if (err instanceof KeyConfigError) throw new ConfigError(`Invalid configuration:\n  ${err.message}`);
+    throw err;
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
-    presenterKey: presenterKey ?? randomBytes(18).toString('base64url'),
-    presenterKeyGenerated: !presenterKey,
+    ...(presenterKey ? { presenterKey } : {}),
+    talkKeys: Object.freeze(talkKeys),
+    sessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,

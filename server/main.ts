@@ -9,16 +9,32 @@ import { joinHost } from './lan-address.js';
 async function main() {
   const config = parseConfig(process.env, process.argv.slice(2));
   const log = pino({ level: config.logLevel, redact: ['key', 'presenterKey', 'session', 'req.headers.authorization'] });
-  const lectern = await startLectern(config, log);
+  // talk keys not set in the configuration are made at start; the banner prints them
+  const made = new Map<string, { presenter?: string; moderator?: string; how?: string }>();
+  const lectern = await startLectern(config, log, {
+    onKeyGenerated: (slug, role, key, how) => {
+      const entry = made.get(slug) ?? {};
+      entry[role] = key;
+      entry.how = how;
+      made.set(slug, entry);
+    },
+  });
 
   const host = joinHost(config.host);
   const base = config.publicUrl ?? `http://${host}:${lectern.port}`;
   const lines = [`Lectern is serving ${lectern.talks.list().length} talk(s) on port ${lectern.port} (database: ${lectern.driver})`];
   for (const { deck } of lectern.talks.list()) {
     lines.push('', `  ${deck.title}`, `    audience   ${base}/${deck.slug}`, `    screen     ${base}/${deck.slug}/screen`);
-    lines.push(`    presenter  ${base}/${deck.slug}/present#key=${config.presenterKeyGenerated ? config.presenterKey : '<PRESENTER_KEY>'}`);
+    const keys = made.get(deck.slug) ?? {};
+    const variable = deck.slug.toUpperCase().replace(/-/g, '_');
+    lines.push(`    presenter  ${base}/${deck.slug}/present#key=${keys.presenter ?? `<PRESENTER_KEY_${variable}>`}`);
+    lines.push(`    moderator  ${base}/${deck.slug}/moderate#key=${keys.moderator ?? `<MODERATOR_KEY_${variable}>`}`);
   }
-  if (config.presenterKeyGenerated) lines.push('', `Presenter key (generated; set PRESENTER_KEY to choose one): ${config.presenterKey}`);
+  if ([...made.values()].some((k) => k.how === 'random')) {
+    lines.push('', 'Talk keys above were generated for this run: set PRESENTER_KEY_<SLUG> / MODERATOR_KEY_<SLUG> (or KEYS_FILE) to keep them.');
+  } else if (made.size) {
+    lines.push('', 'Talk keys above are derived from PRESENTER_KEY (the admin key, presenter of every talk).');
+  }
   process.stdout.write(lines.join('\n') + '\n\n');
 
   let stopping = false;

@@ -6,7 +6,9 @@ export type PeerMessage =
   | { type: 'slide'; slug: string; runId: number; slide: number; step?: number }
   | { type: 'run'; slug: string }
   | { type: 'polls'; slug: string }
-  | { type: 'audience'; server: string; counts: Record<string, number> };
+  | { type: 'audience'; server: string; counts: Record<string, number> }
+  /** Presenter/moderator sessions signed out: their devices are disconnected everywhere. */
+  | { type: 'sessions-revoked'; ids: number[] };
 
 export interface PeerBus {
   publish(message: PeerMessage): void;

@@ -1,15 +1,19 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { bearerToken, checkPresenterCredential, clientAddress, isBearer, type PresenterAuthOptions } from '../auth/index.js';
+import type { Role } from '../../contract/events.js';
+import { bearerToken, checkCredential, clientAddress, isBearer, type PresenterAuthOptions } from '../auth/index.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
+import { requireDrive } from '../domain/roles.js';
 
 export type { PresenterAuthOptions } from '../auth/index.js';
 
 declare module 'hono' {
   interface ContextVariableMap {
-    /** True when the request carried the right presenter key as a Bearer token. */
+    /** True when the request carried the talk's presenter key (or the admin key, or a presenter session). */
     presenter: boolean;
+    /** The role the request's key or session gave it; `audience` without one. */
+    role: Role;
   }
 }
 
@@ -25,21 +29,27 @@ export function requestAddress(c: Context, trustProxy = false): string {
 }
 
 /**
- * Reads `Authorization: Bearer <key or presenter session>`. With `required`, a request without the right key is refused;
- * otherwise a missing key just means "not the presenter", while a wrong one is still a 401.
- * Wrong keys count towards the address's lockout; a session is never locked out.
+ * Reads `Authorization: Bearer <key or session>` for the route's `:slug`. With `required`, a request
+ * without a key or session that may drive the talk (presenter; a moderator where the deck says
+ * `moderators: drive`) is refused; otherwise a missing key just means "not the presenter", while a
+ * wrong one is still a 401. Wrong keys count towards the address's lockout; the right key or a
+ * session is never refused because of it.
  */
 export function presenterAuth(options: PresenterAuthOptions & { required?: boolean }) {
-  const { presenterKey, lockout, required = false } = options;
+  const { required = false } = options;
   return createMiddleware(async function presenterAuth(c, next) {
     const header = c.req.header('Authorization');
     if (header === undefined || (!required && !isBearer(header))) {
       if (required) throw new LecternError(ErrorCode.unauthorized, 'This needs the presenter key: send Authorization: Bearer <key>.');
       c.set('presenter', false);
+      c.set('role', 'audience');
       return next();
     }
-    checkPresenterCredential(bearerToken(header) ?? '', { presenterKey, lockout }, requestAddress(c, options.trustProxy));
-    c.set('presenter', true);
+    const slug = c.req.param('slug') ?? '';
+    const credential = await checkCredential(bearerToken(header) ?? '', slug, options, requestAddress(c, options.trustProxy));
+    if (required) requireDrive(credential.role, { meta: options.deckMeta?.(slug) ?? {} });
+    c.set('presenter', credential.role === 'presenter');
+    c.set('role', credential.role);
     return next();
   });
 }

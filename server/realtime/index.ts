@@ -13,8 +13,11 @@ import { runInfo, talkInfo, type TalkEvent, type Talks } from '../live/talks.js'
 import { command, createDispatcher, type CommandContext } from './ack.js';
 import { createAudienceCounter } from './audience-count.js';
 import { authenticate } from './auth.js';
-import { clientAddress, presenterSession, type KeyLockout } from '../auth/index.js';
-import { createRateLimits, DEFAULT_LIMITS } from './rate-limit.js';
+import { clientAddress, type KeyBook, type KeyLockout, type Sessions } from '../auth/index.js';
+import { isKeyed } from '../domain/roles.js';
+import { sessionTokenOf } from './auth.js';
+import { disconnectRevoked, sessionCommands } from './sessions.js';
+import { createBuckets, createRateLimits, DEFAULT_LIMITS } from './rate-limit.js';
 import { broadcastPolls } from './poll-broadcast.js';
 import { broadcastQuestions } from './qa-broadcast.js';
 import { pollCommands } from './polls.js';
@@ -28,7 +31,9 @@ export interface RealtimeDeps {
   polls: Polls;
   qa: Qa;
   reactions: ReturnType<typeof createReactions>;
-  presenterKey: string;
+  /** The talks' keys, the presenter/moderator sessions and the wrong-key lockout (server/auth). */
+  keys: KeyBook;
+  sessions: Sessions;
   lockout: KeyLockout;
   log: Logger;
   /** Messages to and from the other processes (see peer-bus.ts). */
@@ -61,7 +66,10 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
     if (message.type === 'audience') audience.fromPeer(message.server, message.counts);
   });
 
-  const session = presenterSession(deps.presenterKey);
+  // signed-out devices are disconnected here, wherever they were signed out
+  const stopRevoked = disconnectRevoked(io, deps.sessions, peers);
+  // presenter and moderator sockets: a budget of their own, never the audience's per-address one
+  const keyedBudget = createBuckets({ rate: 30, burst: 60 });
 
   // "N devices answered from M addresses", and bursts of new devices: for the presenter only
   const answerSources = createAnswerSources({ emit: (slug, sources) => io.to(presenterRoom(slug)).emit('voters:counted', sources) });
@@ -73,10 +81,10 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
   /** The full state for one socket; joins the voter room when the phone already answered. */
   async function stateFor(socket: LecternSocket): Promise<TalkState> {
     const { talk: slug, role, voter } = socket.data;
-    const presenter = role === Role.presenter;
+    const staff = isKeyed(role);
     const [{ runId, ...active }, questions, reactionTotals] = await Promise.all([
       polls.active(slug, { role, voter }),
-      qa.snapshot(slug, { staff: presenter, voter }).catch(() => ({ questions: [], upvoted: [] })),
+      qa.snapshot(slug, { staff, voter }).catch(() => ({ questions: [], upvoted: [] })),
       role !== Role.audience ? reactions.totals(slug).catch(() => undefined) : undefined,
     ]);
     if (active.poll && active.myAnswer !== undefined) void socket.join(votersRoom(slug, runId, active.poll.id));
@@ -92,7 +100,8 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
       active,
       qa: { mode: qa.mode(slug), ...questions },
       ...(reactionTotals ? { reactions: reactionTotals } : {}),
-      ...(presenter ? { session } : {}),
+      ...(staff && sessionTokenOf(socket) ? { session: sessionTokenOf(socket) } : {}),
+      ...(staff ? { moderatorsDrive: socket.data.moderatorsDrive ?? false } : {}),
       at: Date.now(),
     };
   }
@@ -100,6 +109,7 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
   const limits = createRateLimits(deps.limits ?? DEFAULT_LIMITS);
   const ctx: CommandContext = {
     log,
+    allowKeyed: (socket) => keyedBudget.take(socket.id),
     ...(deps.observe ? { observe: deps.observe } : {}),
     // keyed by voter id where there is one: a reconnect (a new socket) keeps its budget
     allow: (kind, socket) =>
@@ -114,10 +124,13 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
     }),
     ...qaCommands(qa, reactions),
     ['state:get', command(NoPayloadSchema, 'control', (_, socket) => stateFor(socket))],
+    ...sessionCommands(io, deps.sessions),
   ]);
   function onDisconnect(this: LecternSocket, reason: string) {
     const { talk: slug, role } = this.data;
     limits.forgetSocket(this.id);
+    keyedBudget.forget(this.id);
+    if (this.data.session !== undefined) deps.sessions.release(this.data.session);
     if (role === Role.audience) audience.add(slug, -1);
     log.debug({ talk: slug, role, reason }, 'socket disconnected');
   }
@@ -127,6 +140,7 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
     const { talk: slug, role } = socket.data;
     log.debug({ talk: slug, role, recovered: socket.recovered }, 'socket connected');
     socket.on('disconnect', onDisconnect);
+    if (socket.data.session !== undefined) deps.sessions.hold(socket.data.session);
     socket.onAny(dispatch);
     if (!socket.recovered) {
       const rooms = { audience: [talkRoom(slug)], screen: [talkRoom(slug), staffRoom(slug)], presenter: [talkRoom(slug), staffRoom(slug), presenterRoom(slug)], moderator: [talkRoom(slug), staffRoom(slug), presenterRoom(slug)] };
@@ -197,6 +211,8 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
       answerSources.close();
       audience.close();
       limits.close();
+      keyedBudget.close();
+      stopRevoked();
     },
   };
 }

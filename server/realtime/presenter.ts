@@ -1,18 +1,18 @@
-import { Role } from '../../contract/events.js';
 import { GotoSchema, NoPayloadSchema } from '../../contract/schemas.js';
-import { ErrorCode, LecternError } from '../domain/errors.js';
+import { requireDrive } from '../domain/roles.js';
 import type { Talks } from '../live/talks.js';
 import { command, type CommandTable } from './ack.js';
 import type { LecternSocket } from './types.js';
 
-/** Throws `forbidden` unless the socket connected with the presenter key. */
+/**
+ * Throws `forbidden` unless the socket may drive the talk (slides, runs, polls): the presenter, or a
+ * moderator of a deck that says `moderators: drive` (read when the device connected).
+ */
 export function requirePresenter(socket: LecternSocket) {
-  if (socket.data.role !== Role.presenter) {
-    throw new LecternError(ErrorCode.forbidden, 'Only the presenter can do that: connect with the presenter key.');
-  }
+  requireDrive(socket.data.role, { meta: socket.data.moderatorsDrive ? { moderators: 'drive' } : {} });
 }
 
-/** Slide and run commands; only a socket that connected with the presenter key may use them. */
+/** Slide and run commands: for the presenter, and moderators where the deck lets them drive. */
 export function presenterCommands(talks: Talks): CommandTable {
   const move = (socket: LecternSocket, to: Parameters<Talks['move']>[1]) => (requirePresenter(socket), talks.move(socket.data.talk, to));
   return [

@@ -4,7 +4,7 @@ import { ErrorCode, LecternError } from '../domain/errors.js';
 import { questionView, type Qa } from '../live/qa.js';
 import type { createReactions } from '../live/reactions.js';
 import { command, type CommandTable } from './ack.js';
-import { requirePresenter } from './presenter.js';
+import { requireModerate } from '../domain/roles.js';
 import type { LecternSocket } from './types.js';
 
 /** The voter id of an audience socket; `forbidden` for the presenter, the screen or a phone without one. */
@@ -35,7 +35,7 @@ export function qaCommands(qa: Qa, reactions: ReturnType<typeof createReactions>
     [
       'question:moderate',
       command(ModerateSchema, 'control', async ({ id, action }, socket) => {
-        requirePresenter(socket);
+        requireModerate(socket.data.role);
         return questionView(await qa.moderate(socket.data.talk, id, action));
       }),
     ],

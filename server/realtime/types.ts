@@ -12,6 +12,12 @@ export interface SocketData {
   role: Role;
   talk: string;
   voter?: string;
+  /** Presenter and moderator: the id of the session the socket signed in with (sessions table). */
+  session?: number;
+  /** Signed in with the admin key (or an admin session): presenter of every talk. */
+  admin?: boolean;
+  /** Moderator of a deck that says `moderators: drive` (as the deck was when the device connected). */
+  moderatorsDrive?: boolean;
 }
 
 export type LecternServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
