@@ -5,7 +5,7 @@ export { type SlideSource } from './parse.js';
 export { parseDeckSource, dialectFor, type ParsedDeckSource } from './dialects/index.js';
 export { renderSlide, type RenderContext, type RenderedSlide } from './render.js';
 export { parsePoll, pollIdFrom, pollSpecFrom } from './polls.js';
-export { resolveAsset, resolveImageRef, resolveStylesheet, contentTypeFor } from './assets.js';
+export { resolveAsset, resolveImageRef, resolveStylesheet, contentTypeFor, isReferenced, referencedAssets } from './assets.js';
 export { watchDeck } from './watch.js';
 export * from './types.js';
 export { loadDecks, type BrokenDeck } from './load-all.js';

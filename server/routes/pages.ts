@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
-import { contentTypeFor, resolveAsset } from '../deck/index.js';
+import { contentTypeFor, isReferenced, resolveAsset } from '../deck/index.js';
+import { ErrorCode } from '../domain/errors.js';
+import { errorBody } from './errors.js';
 import type { Talks } from '../live/talks.js';
 
 const PAGES = { index: 'index.html', audience: 'audience.html', screen: 'screen.html', present: 'present.html', results: 'results.html' } as const;
@@ -63,20 +65,28 @@ export function pageRoutes(deps: { talks: Talks; clientDir: string }) {
     .get('/:slug/assets/*', async (c) => {
       const talk = talks.get(c.req.param('slug'));
       if (!talk) return notFound(c, c.req.param('slug'));
-      const rest = c.req.path.slice(`/${talk.deck.slug}/assets/`.length);
-      if (talk.deck.stylesheet && safeDecode(rest) === talk.deck.stylesheet) {
-        const css = await readFile(join(talk.deck.dir, talk.deck.stylesheet)).catch(() => null);
+      const { deck } = talk;
+      // the path as sent (c.req.path is decoded already): decoded here exactly once
+      const raw = new URL(c.req.url).pathname.slice(`/${deck.slug}/assets/`.length);
+      const rel = safeDecode(raw);
+      if (rel === null) return c.json(errorBody(ErrorCode.badRequest, 'The file name in this address is not valid percent-encoding.'), 400);
+      // Only what the deck refers to: a missing file and an unreferenced one get the same answer.
+      const missing = () => c.text(`No file "${rel}" in this talk.`, 404);
+      if (!isReferenced(deck, rel)) return missing();
+      if (deck.stylesheet && rel === deck.stylesheet) {
+        const css = await readFile(join(deck.dir, deck.stylesheet)).catch(() => null);
         // removed since the deck was loaded: the slides use the theme alone
-        if (!css) return c.text(`The stylesheet ${talk.deck.stylesheet} of this talk is gone.`, 404);
+        if (!css) return missing();
         c.header('Content-Type', 'text/css; charset=utf-8');
         c.header('Cache-Control', 'public, max-age=300');
         return c.body(new Uint8Array(css));
       }
-      const file = resolveAsset(talk.deck, rest);
-      if (!file) return c.text(`No image "${decodeURIComponent(rest)}" in this talk.`, 404);
+      const file = resolveAsset(deck, encodeURIComponent(rel));
+      const bytes = file ? await readFile(file).catch(() => null) : null;
+      if (!file || !bytes) return missing();
       c.header('Content-Type', contentTypeFor(file));
       c.header('Cache-Control', 'public, max-age=300');
-      return c.body(new Uint8Array(await readFile(file)));
+      return c.body(new Uint8Array(bytes));
     })
     .get('/:slug{[a-z0-9-]+}', (c) => (talks.get(c.req.param('slug')) ? page(c, 'audience') : notFound(c, c.req.param('slug'))))
     .get('/:slug{[a-z0-9-]+}/screen', (c) => (talks.get(c.req.param('slug')) ? page(c, 'screen') : notFound(c, c.req.param('slug'))))
