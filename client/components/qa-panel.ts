@@ -11,6 +11,7 @@ import './question-list.js';
  *
  * @fires ask - CustomEvent<AskDetail> (from question-form)
  * @fires upvote - CustomEvent<UpvoteDetail> (from question-list)
+ * @fires more - Event (from question-list): load older questions
  */
 export class QaPanel extends LitElement {
   static override properties = {
@@ -18,6 +19,7 @@ export class QaPanel extends LitElement {
     questions: { attribute: false },
     upvoted: { attribute: false },
     progress: { attribute: false },
+    more: { type: Number },
   };
 
   declare mode: QaMode;
@@ -25,6 +27,8 @@ export class QaPanel extends LitElement {
   declare upvoted: ReadonlySet<number>;
   /** Where this phone's last question stands. */
   declare progress: AskProgress;
+  /** How many questions are on the server only (question-list offers to load them). */
+  declare more: number;
 
   static override styles = css`
     :host {
@@ -78,7 +82,7 @@ export class QaPanel extends LitElement {
       </section>
       <section aria-labelledby="list-h">
         <h3 id="list-h">${count === 1 ? '1 question' : `${count} questions`}</h3>
-        <question-list .questions=${this.questions} .upvoted=${this.upvoted}></question-list>
+        <question-list .questions=${this.questions} .upvoted=${this.upvoted} .more=${this.more ?? 0}></question-list>
       </section>
     `;
   }

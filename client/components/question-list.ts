@@ -16,17 +16,21 @@ export interface UpvoteDetail {
  * approved question has a large upvote toggle.
  *
  * @fires upvote - CustomEvent<UpvoteDetail>
+ * @fires more - Event: the reader asked for the older questions the list does not hold yet
  */
 export class QuestionList extends LitElement {
   static override properties = {
     questions: { attribute: false },
     upvoted: { attribute: false },
+    more: { type: Number },
     _order: { state: true },
   };
 
   declare questions: readonly QuestionView[];
   /** The questions this phone has upvoted. */
   declare upvoted: ReadonlySet<number>;
+  /** How many questions the server holds that this list does not (the phone got a page of them). */
+  declare more: number;
   declare private _order: QuestionOrder;
 
   static override styles = [
@@ -111,6 +115,10 @@ export class QuestionList extends LitElement {
         color: var(--muted);
         margin: 0;
       }
+      .more {
+        margin-top: 0.75rem;
+        width: 100%;
+      }
     `,
   ];
 
@@ -118,6 +126,7 @@ export class QuestionList extends LitElement {
     super();
     this.questions = [];
     this.upvoted = new Set();
+    this.more = 0;
     this._order = 'top';
   }
 
@@ -132,6 +141,11 @@ export class QuestionList extends LitElement {
       <ol aria-label="Questions">
         ${sortQuestions(this.questions, this._order).map((q) => this.#item(q))}
       </ol>
+      ${this.more > 0
+        ? html`<button type="button" class="more" @click=${() => this.dispatchEvent(new Event('more', { bubbles: true, composed: true }))}>
+            Show ${this.more} more ${this.more === 1 ? 'question' : 'questions'}
+          </button>`
+        : nothing}
     `;
   }
 

@@ -5,7 +5,7 @@
  * presenter.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Ack, ModerationAction, QaMode, QuestionView } from '../../contract/events.js';
+import type { Ack, ModerationAction, QaMode, QaPage, QuestionView } from '../../contract/events.js';
 import { mergeQuestions } from '../lib/questions.js';
 import type { LiveSocket, TalkController } from './talk-controller.js';
 
@@ -19,6 +19,8 @@ export class QaController implements ReactiveController {
   questions: readonly QuestionView[] = [];
   /** Questions this phone has upvoted. */
   upvoted: ReadonlySet<number> = new Set();
+  /** Set while older questions are on the server only: how many there are, where `qa:page` goes on. */
+  more: { total: number; before: number } | undefined;
 
   readonly #host: ReactiveControllerHost;
   readonly #talk: TalkController;
@@ -64,15 +66,28 @@ export class QaController implements ReactiveController {
     return ack;
   }
 
+  /** Fetches the next page of older questions (`state` holds only a page of them). */
+  async loadMore(): Promise<Ack<QaPage> | undefined> {
+    if (!this.more) return undefined;
+    const { before, total } = this.more;
+    const ack = await this.#talk.send<QaPage>((s) => s.emitWithAck('qa:page', { before }));
+    if (ack.ok) {
+      this.more = ack.data.before ? { total, before: ack.data.before } : undefined;
+      this.#merge(ack.data.questions);
+    }
+    return ack;
+  }
+
   #listen(socket: LiveSocket): void {
     // `state` comes on every (re)connect: the whole list, replacing whatever was missed
     socket.on('state', ({ qa }) => {
       this.mode = qa.mode;
       this.questions = qa.questions;
       this.upvoted = new Set(qa.upvoted);
+      this.more = qa.more;
       this.#host.requestUpdate();
     });
-    socket.on('questions:changed', (e) => this.#merge(e.questions, e.removed));
+    socket.on('questions:changed', (e) => this.#merge(e.questions, e.removed, e.votes));
     // the deck's `qa:` line may change while the talk runs
     socket.on('deck:updated', ({ talk }) => {
       this.mode = talk.qa;
@@ -82,12 +97,13 @@ export class QaController implements ReactiveController {
     socket.on('run:started', () => {
       this.questions = [];
       this.upvoted = new Set();
+      this.more = undefined;
       this.#host.requestUpdate();
     });
   }
 
-  #merge(changed: readonly QuestionView[], removed?: readonly number[]): void {
-    this.questions = mergeQuestions(this.questions, changed, removed);
+  #merge(changed: readonly QuestionView[], removed?: readonly number[], votes?: Readonly<Record<number, number>>): void {
+    this.questions = mergeQuestions(this.questions, changed, removed, votes);
     this.#host.requestUpdate();
   }
 

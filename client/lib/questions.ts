@@ -11,9 +11,19 @@ export type QuestionOrder = 'top' | 'new';
  * A `questions:changed` event (or an ack) arrived: replace questions by id, add new ones, drop
  * `removed`. Broadcasts never say `mine`, so a question this phone asked stays marked as its own.
  */
-export function mergeQuestions(prev: readonly QuestionView[], changed: readonly QuestionView[], removed: readonly number[] = []): QuestionView[] {
+export function mergeQuestions(
+  prev: readonly QuestionView[],
+  changed: readonly QuestionView[],
+  removed: readonly number[] = [],
+  votes: Readonly<Record<number, number>> = {},
+): QuestionView[] {
   const byId = new Map(prev.map((q) => [q.id, q]));
   for (const id of removed) byId.delete(id);
+  // upvote-only changes carry just the new counts
+  for (const [id, count] of Object.entries(votes)) {
+    const q = byId.get(Number(id));
+    if (q) byId.set(q.id, { ...q, votes: count });
+  }
   for (const q of changed) byId.set(q.id, byId.get(q.id)?.mine ? { ...q, mine: true } : q);
   return [...byId.values()];
 }

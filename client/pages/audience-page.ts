@@ -143,6 +143,8 @@ export class AudiencePage extends LitElement {
     return html`
       ${waiting ? html`<button type="button" class="primary poll-waiting" @click=${this.#showSlide}>A poll is open — answer it</button>` : null}
       <qa-panel .mode=${this.#qa.mode} .questions=${this.#qa.questions} .upvoted=${this.#qa.upvoted} .progress=${this._asking}
+        .more=${this.#qa.more ? this.#qa.more.total - this.#qa.questions.length : 0}
+        @more=${() => void this.#qa.loadMore()}
         @ask=${(e: CustomEvent<AskDetail>) => this.#ask(e.detail)}
         @upvote=${(e: CustomEvent<UpvoteDetail>) => void this.#qa.upvote(e.detail.id, e.detail.up)}></qa-panel>
     `;
