@@ -9,7 +9,7 @@ import { ensureSecret } from '../db/repo/secrets.js';
 import { migrateDb } from '../db/migrate.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import { loadDecks } from './deck/index.js';
+import { loadDeck, loadDecks } from './deck/index.js';
 import { reportDeck, watchBrokenDecks, watchDecks } from './live/deck-reload.js';
 import { followTalks } from './live/follow.js';
 import { createPolls } from './live/polls/index.js';
@@ -44,7 +44,7 @@ export async function startLectern(
     onKeyGenerated?: (slug: string, role: KeyedRole, key: string, how: 'derived' | 'random') => void;
   } = {},
 ) {
-  const { decks, broken } = await loadDecks(config.decks);
+  const { decks, broken } = await loadDecks(config.decks, (file) => loadDeck(file, { maxBytes: config.deckMaxBytes }));
   for (const deck of broken) log.error({ file: deck.file, err: deck.error.message }, 'deck not loaded; serving the other talks');
   for (const deck of decks) reportDeck(deck, log);
   const metrics = createMetrics();
@@ -150,8 +150,8 @@ export async function startLectern(
     const unfollow = followTalks({ talks, polls, peers, log, onSlideChanged: metrics.slideChanged });
     await Promise.all(talks.list().map(({ deck }) => polls.onSlide(deck.slug, null)));
     const stopResync = cluster ? resyncWithPeers({ talks, polls, resendSlide: realtime.resendSlide, log }) : () => undefined;
-    const unwatchLoaded = config.watchDecks ? watchDecks(decks, talks, log) : () => undefined;
-    const unwatchBroken = config.watchDecks ? watchBrokenDecks(broken, { talks, polls, log }) : () => undefined;
+    const unwatchLoaded = config.watchDecks ? watchDecks(decks, talks, log, { maxBytes: config.deckMaxBytes }) : () => undefined;
+    const unwatchBroken = config.watchDecks ? watchBrokenDecks(broken, { talks, polls, log, maxBytes: config.deckMaxBytes }) : () => undefined;
     const unwatch = () => (unwatchLoaded(), unwatchBroken());
 
     return {

@@ -43,6 +43,7 @@ const EnvSchema = z.object({
   VOTER_ID_BURST: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
   VOTER_ID_RATE: z.coerce.number().min(0.01).max(100_000).default(10),
   VOTER_ID_WARN: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  DECK_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(5 * 1024 * 1024),
   BLOCKLIST_FILE: z.string().min(1).optional(),
   ALLOWLIST_FILE: z.string().min(1).optional(),
   PROFANITY_FILTER: z.enum(['english', 'off']).default('english'),
@@ -78,6 +79,8 @@ export interface Config {
   readonly voterSecret?: string;
   /** New voter ids per address: `burst` at once, then `perSecond`; `warnPerMinute` tells the presenter. */
   readonly voterIds: { readonly burst: number; readonly perSecond: number; readonly warnPerMinute: number };
+  /** A deck file larger than this is refused at start and on reload (the read stops there). */
+  readonly deckMaxBytes: number;
   /**
    * The server's word lists for the profanity filter: obscenity's English dataset (PROFANITY_FILTER,
    * on unless `off`), and terms to hold or never hold (BLOCKLIST_FILE, ALLOWLIST_FILE: one a line).
@@ -134,6 +137,7 @@ export function parseConfig(
     metricsToken: e.METRICS_TOKEN,
     voterSecret: e.VOTER_SECRET,
     voterIds: Object.freeze({ burst: e.VOTER_ID_BURST, perSecond: e.VOTER_ID_RATE, warnPerMinute: e.VOTER_ID_WARN }),
+    deckMaxBytes: e.DECK_MAX_BYTES,
     wordLists: Object.freeze({
       dataset: e.PROFANITY_FILTER === 'english',
       block: Object.freeze(termsFromFile('BLOCKLIST_FILE', e.BLOCKLIST_FILE, readSecret)),

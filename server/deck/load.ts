@@ -1,6 +1,7 @@
 /** Reads a deck file and turns it into the Deck model (parse → render each slide → validate). */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveImageRef, resolveStylesheet } from './assets.js';
 import { DeckError, SlideError } from './errors.js';
@@ -17,7 +18,12 @@ export { DeckError } from './errors.js';
 export interface LoadDeckOptions {
   /** Overrides both the file name and the front matter `slug:` (validated the same way). */
   slug?: string;
+  /** A larger deck file is refused (default DEFAULT_MAX_DECK_BYTES); the read stops there. */
+  maxBytes?: number;
 }
+
+/** 5 MB: a long talk is a few hundred kilobytes of Markdown; pictures live beside it, not in it. */
+export const DEFAULT_MAX_DECK_BYTES = 5 * 1024 * 1024;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Loose on purpose: hex, a colour word, or a colour function — but never ; { } < > quotes (CSS injection).
@@ -31,8 +37,8 @@ export function slugify(name: string): string {
 /** Loads and renders a deck; throws DeckError naming the file (and slide) for anything the speaker must fix. */
 export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promise<Deck> {
   const abs = path.resolve(file);
-  const bytes = await readDeckFile(abs);
-  const { meta, dialect, slides: sources, dropped } = parseDeckSource(bytes.toString('utf8'), abs);
+  const bytes = await readDeckFile(abs, opts.maxBytes ?? DEFAULT_MAX_DECK_BYTES);
+  const { meta, dialect, slides: sources, dropped } = parseDeckSource(deckText(abs, bytes), abs);
   if (sources.length === 0) {
     throw new DeckError(abs, 'no slides: the file has no content besides front matter; write Markdown, separating slides with a line holding only ---');
   }
@@ -134,13 +140,52 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
   return deck;
 }
 
-async function readDeckFile(abs: string): Promise<Buffer> {
-  try {
-    return await readFile(abs);
-  } catch (err) {
+/**
+ * The file's bytes, read with a bounded stream: a deck larger than `maxBytes` is refused once
+ * that much has been read (so `/dev/zero` or a runaway file cannot hold up the start), and a NUL
+ * byte ends the read at once (a binary file). Only regular files and character devices are
+ * opened: a FIFO would block the start until something writes to it.
+ */
+async function readDeckFile(abs: string, maxBytes: number): Promise<Buffer> {
+  const problem = (err: unknown) => {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a deck file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(err)})`;
-    throw new DeckError(abs, why, { cause: err });
+    return new DeckError(abs, why, { cause: err });
+  };
+  let info;
+  try {
+    info = await stat(abs);
+  } catch (err) {
+    throw problem(err);
+  }
+  if (info.isDirectory()) throw new DeckError(abs, 'is a folder, not a deck file');
+  if (!info.isFile() && !info.isCharacterDevice()) throw new DeckError(abs, 'is not a regular file (a pipe, socket or device); give a Markdown file');
+  const size = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(n / 1024)} KB`);
+  if (info.isFile() && info.size > maxBytes) throw new DeckError(abs, `is ${size(info.size)}, larger than the ${size(maxBytes)} a deck may be; is it really a Markdown file?`);
+  const chunks: Buffer[] = [];
+  let read = 0;
+  const stream = createReadStream(abs, { highWaterMark: 64 * 1024 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (chunk.includes(0)) throw new DeckError(abs, 'is a binary file (it holds NUL bytes), not a Markdown deck');
+      read += chunk.length;
+      if (read > maxBytes) throw new DeckError(abs, `is larger than the ${size(maxBytes)} a deck may be; is it really a Markdown file?`);
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    throw err instanceof DeckError ? err : problem(err);
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The deck's text: UTF-8 (a byte-order mark is dropped); anything else is refused as not text. */
+function deckText(abs: string, bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DeckError(abs, 'is not UTF-8 text (a binary file, or text in another encoding); save the deck as UTF-8 Markdown');
   }
 }
 

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
-import { DeckError, loadDeck, watchDeck, type BrokenDeck, type Deck } from '../deck/index.js';
+import { DeckError, loadDeck, watchDeck, type BrokenDeck, type Deck, type LoadDeckOptions } from '../deck/index.js';
 import type { Polls } from './polls/index.js';
 import type { Talks } from './talks.js';
 
 /** Re-reads a deck whose file changed; a broken edit keeps the previous version on screen. */
-export async function reloadDeck(deck: Deck, talks: Talks, log: Logger): Promise<void> {
+export async function reloadDeck(deck: Deck, talks: Talks, log: Logger, opts: Pick<LoadDeckOptions, 'maxBytes'> = {}): Promise<void> {
   try {
-    const next = await loadDeck(deck.file);
+    const next = await loadDeck(deck.file, opts);
     if (next.slug !== deck.slug) {
       log.warn({ file: deck.file }, `slug changed to "${next.slug}"; keeping "${deck.slug}" until restart`);
       next.slug = deck.slug;
@@ -20,8 +20,8 @@ export async function reloadDeck(deck: Deck, talks: Talks, log: Logger): Promise
 }
 
 /** Reloads each deck when its file changes on disk; returns the stop function. */
-export function watchDecks(decks: readonly Deck[], talks: Talks, log: Logger): () => void {
-  const stops = decks.map((deck) => watchDeck(deck.file, () => void reloadDeck(deck, talks, log)));
+export function watchDecks(decks: readonly Deck[], talks: Talks, log: Logger, opts: Pick<LoadDeckOptions, 'maxBytes'> = {}): () => void {
+  const stops = decks.map((deck) => watchDeck(deck.file, () => void reloadDeck(deck, talks, log, opts)));
   return () => stops.forEach((stop) => stop());
 }
 
@@ -29,14 +29,15 @@ export function watchDecks(decks: readonly Deck[], talks: Talks, log: Logger): (
  * Watches the decks that failed to load at start: once one is fixed and saved, it is served
  * (and watched like the others) and leaves the broken list. Returns the stop function.
  */
-export function watchBrokenDecks(broken: BrokenDeck[], deps: { talks: Talks; polls: Polls; log: Logger }): () => void {
+export function watchBrokenDecks(broken: BrokenDeck[], deps: { talks: Talks; polls: Polls; log: Logger; maxBytes?: number }): () => void {
   const { talks, polls, log } = deps;
+  const opts = deps.maxBytes === undefined ? {} : { maxBytes: deps.maxBytes };
   const stops = new Map<string, () => void>();
   for (const entry of broken) {
     const retry = async () => {
       let deck: Deck;
       try {
-        deck = await loadDeck(entry.file);
+        deck = await loadDeck(entry.file, opts);
       } catch (err) {
         log.error(err instanceof DeckError ? { msg: err.message } : { err }, 'deck still cannot be loaded');
         return;
@@ -49,7 +50,7 @@ export function watchBrokenDecks(broken: BrokenDeck[], deps: { talks: Talks; pol
       await polls.onSlide(deck.slug, null);
       broken.splice(broken.indexOf(entry), 1);
       stops.get(entry.file)?.();
-      stops.set(entry.file, watchDeck(deck.file, () => void reloadDeck(deck, talks, log)));
+      stops.set(entry.file, watchDeck(deck.file, () => void reloadDeck(deck, talks, log, opts)));
       log.info({ slug: deck.slug, slides: deck.slides.length }, 'deck fixed and now served');
       reportDeck(deck, log);
     };
