@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// The `lectern` command (package.json "bin"; what `nix run` and the image start): runs the same
-// TypeScript server as `npm start`, through tsx's loader registered in this process, so signals
-// reach the server directly. Node 20.19+ and 22. Usage: lectern [deck.md …]
+// The `lectern` command (package.json "bin"; what `nix run` and the image start): the compiled
+// server (dist/server.js, built by `npm run build`), plain JavaScript on plain node: no loader, no
+// transpiling at start. Node 20.19+ and 22. Usage: lectern [deck.md …]
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
 
-// The package's own tsconfig, whatever the working directory (systemd and the image run elsewhere).
-const tsconfig = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
-register(existsSync(tsconfig) ? { tsconfig } : {});
-
-await import('../server/main.ts');
+const server = fileURLToPath(new URL('../dist/server.js', import.meta.url));
+if (!existsSync(server)) {
+  console.error(`lectern: ${server} is missing; build it first with \`npm run build\``);
+  process.exit(1);
+}
+await import(server);

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -7,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { DatabaseUnreachableError, describeConnectionError, maskDatabaseUrl } from './errors.js';
+import { startPgliteWorker } from './pglite-remote.js';
 import * as schema from './schema/index.js';
 
 export { DatabaseUnreachableError } from './errors.js';
@@ -37,13 +39,15 @@ export interface CreateDbOptions {
   poolSize?: number;
   /** Told about errors on idle pooled connections, which would otherwise crash the process. */
   onPoolError?: (error: Error) => void;
+  /** PGlite only: told if the database's worker thread dies (every query fails from then on). */
+  onWorkerExit?: (error: Error) => void;
 }
 
 const drizzleConfig = { schema, casing: 'snake_case' } as const;
 
 /** Opens Postgres when `databaseUrl` is given (checking it answers), embedded PGlite otherwise. */
 export async function createDb(opts: CreateDbOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts.dataDir);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts.dataDir, opts.onWorkerExit);
 }
 
 async function openPostgres(databaseUrl: string, opts: CreateDbOptions): Promise<Database> {
@@ -79,11 +83,30 @@ async function openPostgres(databaseUrl: string, opts: CreateDbOptions): Promise
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
-  if (!dataDir) return pgliteDatabase(new PGlite());
-  const dir = resolve(dataDir);
-  await mkdir(dir, { recursive: true });
-  return pgliteDatabase(new PGlite(dir));
+/**
+ * Embedded PGlite on a worker thread (db/pglite-worker.mjs), so its work never blocks the event
+ * loop. Creating a database (initdb) grows PGlite's WebAssembly memory to several times what
+ * serving needs, and that memory never shrinks: a new data folder is created by a short-lived
+ * worker that then exits, and a fresh one opens it to serve.
+ */
+async function openPglite(dataDir: string | undefined, onWorkerExit?: (error: Error) => void): Promise<Database> {
+  let dir: string | undefined;
+  if (dataDir) {
+    dir = resolve(dataDir);
+    await mkdir(dir, { recursive: true });
+    if (!existsSync(join(dir, 'PG_VERSION'))) await (await startPgliteWorker(dir)).close();
+  }
+  const client = await startPgliteWorker(dir, onWorkerExit);
+  // drizzle's pglite driver calls only query() and transaction(), which the worker's end provides
+  const db: Db = drizzlePglite({ client: client as unknown as PGlite, ...drizzleConfig });
+  return {
+    db,
+    driver: 'pglite',
+    close: once(() => client.close()),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+  };
 }
 
 /** Wraps a PGlite instance, once ready, as a Database that owns it (tests use it to open snapshots). */

@@ -5,8 +5,12 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { Database } from './client.js';
 
-/** The committed drizzle-kit output, found next to this file whatever the working directory. */
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+/**
+ * The committed drizzle-kit output, whatever the working directory. Written from the package
+ * root's side (`../db/`) so it holds both here and in the compiled dist/server.js, which also sits
+ * one folder below the root (scripts/build-server.mjs).
+ */
+export const migrationsFolder = fileURLToPath(new URL('../db/migrations', import.meta.url));
 
 // Any constant shared by every Lectern process; serialises migrations across processes.
 const MIGRATION_LOCK_KEY = 0x1ec7e2;
