@@ -56,6 +56,13 @@ export class TalkController implements ReactiveController {
   audience = 0;
   /** Server clock minus local clock, so timers agree with the server's timestamps. */
   serverOffset = 0;
+  /**
+   * What the server made this page, from `state`: a keyed page learns here whether its key was the
+   * presenter's or a moderator's (a moderator console shows less).
+   */
+  grantedRole?: Role;
+  /** Moderator: whether the deck lets moderators move slides and run polls (`moderators: drive`). */
+  moderatorsDrive = false;
 
   readonly #host: ReactiveControllerHost;
   readonly #options: TalkControllerOptions;
@@ -206,6 +213,12 @@ export class TalkController implements ReactiveController {
     });
     // the server sends `state` on every (re)connect, which is how a view resyncs after a gap
     socket.on('state', (state) => this.#onState(state));
+    // signed out from the presenter console: the session is gone, ask for the key again
+    socket.on('session:ended', ({ message }) => {
+      this.#options.key = undefined;
+      this.#close();
+      this.#fail('unauthorized', message);
+    });
     socket.on('slide:changed', (e) => this.#onSlide(e));
     socket.on('audience', ({ count }) => this.#update(() => (this.audience = count)));
     socket.on('deck:updated', ({ talk, slide, step }) => {
@@ -231,6 +244,8 @@ export class TalkController implements ReactiveController {
   #onState(state: TalkState): void {
     if (state.session && state.session !== this.#options.key) this.#useSession(state.session);
     this.#update(() => {
+      this.grantedRole = state.role;
+      this.moderatorsDrive = state.moderatorsDrive ?? false;
       this.talk = state.talk;
       this.run = state.run;
       this.slide = state.slide;

@@ -14,6 +14,8 @@ import type { PollActionDetail } from '../components/poll-panel.js';
 import type { AnswerModerateDetail } from '../components/answer-moderation.js';
 import type { PollForm } from '../components/poll-form.js';
 import type { ModerateDetail } from '../components/question-moderation.js';
+import type { SignOutDetail } from '../components/signed-in-devices.js';
+import type { SessionInfo } from '../../contract/events.js';
 import { presenterStyles } from './presenter-styles.js';
 import '../components/slide-view.js';
 // its slides fit the canvas: that view's styles up front, before the first slide (phones never load them)
@@ -31,6 +33,7 @@ import '../components/answer-moderation.js';
 import '../components/poll-form.js';
 import '../components/key-form.js';
 import '../components/question-moderation.js';
+import '../components/signed-in-devices.js';
 import '../components/reaction-counts.js';
 
 const nextKeys = new Set(['ArrowRight', 'PageDown', ' ']);
@@ -42,21 +45,31 @@ const prevKeys = new Set(['ArrowLeft', 'PageUp']);
  * form for ad-hoc questions; the audience's questions to moderate and pin, and the reactions to
  * the current slide. Drives the talk by keyboard, buttons, or — on a phone used as a
  * remote — tapping the slide (next) and swiping. Asks for the presenter key once.
+ *
+ * With a moderator key (at /:slug/moderate, or here) it is the moderator's console: questions and
+ * answers to moderate, the talk to follow; slide and poll controls only where the deck says
+ * `moderators: drive`. The presenter also sees the devices signed in, and signs them out.
  */
 export class PresenterPage extends LitElement {
   static override properties = {
     _actionError: { state: true },
+    _devices: { state: true },
   };
+
+  /** The signed-in devices, once the presenter opened that list. */
+  declare private _devices: SessionInfo[] | undefined;
 
   /** Why the last command failed (timeout, refused); cleared by the next success. */
   declare private _actionError: string;
 
   readonly #slug = slugFromPath();
+  /** Where this page keeps its key: the moderator page apart, so one browser can hold both. */
+  readonly #store = location.pathname.replace(/\/+$/, '').endsWith('/moderate') ? `${this.#slug}/moderate` : this.#slug;
   readonly #talk = new TalkController(this, {
     slug: this.#slug,
     role: 'presenter',
-    key: takeKeyFromFragment(this.#slug) ?? loadKey(this.#slug),
-    onSession: (session) => saveKey(this.#slug, session),
+    key: takeKeyFromFragment(this.#store) ?? loadKey(this.#store),
+    onSession: (session) => saveKey(this.#store, session),
   });
   readonly #polls = new PollController(this, this.#talk, { voter: false });
   readonly #qa = new QaController(this, this.#talk);
@@ -69,7 +82,7 @@ export class PresenterPage extends LitElement {
   constructor() {
     super();
     this._actionError = '';
-    new SwipeController(this, (direction) => this.#talk.key && this.#navigate(direction === 'left' ? 'next' : 'prev'));
+    new SwipeController(this, (direction) => this.#talk.key && this.#drives && this.#navigate(direction === 'left' ? 'next' : 'prev'));
   }
 
   override connectedCallback(): void {
@@ -94,9 +107,11 @@ export class PresenterPage extends LitElement {
     const nextStep = moreSteps ? t.step + 1 : 0;
     const notes = t.current?.notes;
     const offline = t.status !== 'live';
+    const drives = this.#drives;
+    const moderator = t.grantedRole === 'moderator';
     return html`
       <header>
-        <h1>${t.talk?.title ?? 'Lectern'}</h1>
+        <h1>${t.talk?.title ?? 'Lectern'}${moderator ? html` <span class="role">· moderator</span>` : null}</h1>
         <slide-counter .index=${t.slide} .total=${t.slideCount} .label=${t.current?.label}></slide-counter>
         ${t.current?.steps ? html`<p class="step" aria-live="polite">Step ${t.step} of ${t.current.steps}</p>` : null}
         <audience-count .count=${t.audience}></audience-count>
@@ -113,9 +128,11 @@ export class PresenterPage extends LitElement {
                 @click=${(e: MouseEvent) => this.#onSlideTap(e)}></slide-view>`
             : html`<p class="empty">Loading slides…</p>`}
           <div class="controls">
-            <presenter-controls .canPrev=${t.slide > 0 || t.step > 0} .canNext=${moreSteps || t.slide < t.slideCount - 1} .disabled=${offline}
-              @navigate=${(e: CustomEvent<NavigateDirection>) => this.#navigate(e.detail)}
-              @start-run=${() => this.#run(t.startRun())}></presenter-controls>
+            ${drives
+              ? html`<presenter-controls .canPrev=${t.slide > 0 || t.step > 0} .canNext=${moreSteps || t.slide < t.slideCount - 1} .disabled=${offline}
+                  @navigate=${(e: CustomEvent<NavigateDirection>) => this.#navigate(e.detail)}
+                  @start-run=${() => this.#run(t.startRun())}></presenter-controls>`
+              : html`<p class="moderator-note">You moderate questions and answers; the presenter moves the slides and runs the polls.</p>`}
             <p class="action-error" role="status">${this._actionError}</p>
           </div>
           <section class="reactions" aria-labelledby="react-h">
@@ -136,15 +153,17 @@ export class PresenterPage extends LitElement {
         <div class="live">
           <section class="polls" aria-labelledby="poll-h">
             <h2 id="poll-h">Poll</h2>
-            <poll-panel .active=${this.#polls.active} ?disabled=${offline}
+            <poll-panel .active=${this.#polls.active} ?disabled=${offline || !drives}
               @poll-action=${(e: CustomEvent<PollActionDetail>) => this.#run(this.#polls.command(e.detail.action, e.detail.poll))}></poll-panel>
             <answer-moderation .moderation=${this.#polls.active.moderation} .results=${this.#polls.active.results} ?disabled=${offline}
               @answer-moderate=${(e: CustomEvent<AnswerModerateDetail>) =>
                 this.#run(this.#polls.moderate(e.detail.poll, e.detail.action, e.detail.ids ? { ids: e.detail.ids } : { word: e.detail.word ?? '' }))}></answer-moderation>
-            <details>
-              <summary>Ask an ad-hoc question</summary>
-              <poll-form ?disabled=${offline} @poll-create=${this.#onCreate}></poll-form>
-            </details>
+            ${drives
+              ? html`<details>
+                  <summary>Ask an ad-hoc question</summary>
+                  <poll-form ?disabled=${offline} @poll-create=${this.#onCreate}></poll-form>
+                </details>`
+              : null}
           </section>
           <section class="questions" aria-labelledby="qa-h">
             <h2 id="qa-h">Questions</h2>
@@ -161,19 +180,42 @@ export class PresenterPage extends LitElement {
         : null}
       <section class="grid" aria-labelledby="grid-h">
         <h2 id="grid-h">All slides</h2>
-        <slide-grid .slides=${t.slides} .current=${t.slide} ?disabled=${offline}
+        <slide-grid .slides=${t.slides} .current=${t.slide} ?disabled=${offline || !drives}
           @goto=${(e: CustomEvent<number>) => this.#run(t.goto(e.detail))}></slide-grid>
       </section>
+      ${t.grantedRole === 'presenter'
+        ? html`<details class="devices" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && this.#loadDevices()}>
+            <summary>Signed-in devices${this._devices ? ` (${this._devices.length})` : ''}</summary>
+            <signed-in-devices .sessions=${this._devices ?? []} .now=${t.serverNow()} ?disabled=${offline}
+              @refresh=${() => this.#loadDevices()}
+              @sign-out=${(e: CustomEvent<SignOutDetail>) => this.#signOut(e.detail)}></signed-in-devices>
+          </details>`
+        : null}
     `;
+  }
+
+  /** A moderator drives only where the deck allows it; the presenter always. */
+  get #drives(): boolean {
+    return this.#talk.grantedRole !== 'moderator' || this.#talk.moderatorsDrive;
+  }
+
+  async #loadDevices(): Promise<void> {
+    const ack = await this.#talk.send<{ sessions: SessionInfo[] }>((s) => s.emitWithAck('sessions:list'));
+    if (ack.ok) this._devices = ack.data.sessions;
+    else this._actionError = ack.error.message;
+  }
+
+  async #signOut(which: SignOutDetail): Promise<void> {
+    if (await this.#run(this.#talk.send((s) => s.emitWithAck('sessions:revoke', which)))) await this.#loadDevices();
   }
 
   protected override willUpdate(): void {
     const t = this.#talk;
-    if (t.status === 'error' && t.error?.code === 'unauthorized') forgetKey(this.#slug);
+    if (t.status === 'error' && t.error?.code === 'unauthorized') forgetKey(this.#store);
     if (t.talk && t.talk !== this.#themed) {
       this.#themed = t.talk;
       applyDeckTheme(t.talk);
-      document.title = `${t.talk.title} — presenter`;
+      document.title = `${t.talk.title} — ${t.grantedRole === 'moderator' ? 'moderator' : 'presenter'}`;
     }
   }
 
@@ -191,7 +233,7 @@ export class PresenterPage extends LitElement {
     // a tap on a link inside the slide is not a page turn
     if (e.composedPath().some((el) => el instanceof HTMLAnchorElement)) return;
     e.preventDefault();
-    if (this.#talk.slide < this.#talk.slideCount - 1) this.#navigate('next');
+    if (this.#drives && this.#talk.slide < this.#talk.slideCount - 1) this.#navigate('next');
   }
 
   readonly #onCreate = async (e: CustomEvent<NewPollInput>) => {
@@ -203,12 +245,12 @@ export class PresenterPage extends LitElement {
   };
 
   readonly #onKeySubmit = (e: CustomEvent<string>) => {
-    saveKey(this.#slug, e.detail);
+    saveKey(this.#store, e.detail);
     this.#talk.setKey(e.detail);
   };
 
   readonly #onKey = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || !this.#talk.key) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || !this.#talk.key || !this.#drives) return;
     const target = e.composedPath()[0];
     // typing in a field, or Space "clicking" a focused button, is not a slide change
     if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;

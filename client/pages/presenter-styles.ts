@@ -119,6 +119,18 @@ export const presenterStyles = css`
     min-height: 1.5em;
     color: var(--danger);
   }
+  /* the moderator's console: what it is, in place of the slide controls */
+  .role {
+    font-weight: 400;
+    opacity: 0.75;
+  }
+  .moderator-note {
+    margin: 0;
+    opacity: 0.8;
+  }
+  .devices {
+    margin: 0 1rem 1rem;
+  }
   /* what the deck's tool has that Lectern does not show: the speaker's to-do list, out of the way */
   .dropped {
     margin: 0 1rem 1rem;

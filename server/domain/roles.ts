@@ -36,7 +36,7 @@ export function isKeyed(role: Role): role is KeyedRole {
 }
 
 /**
- * Drive the talk: move slides and steps, open, close, reveal, reset and create polls. The presenter
+ * Drive the talk: move slides and steps, start a new run, open, close, reveal, reset and create polls. The presenter
  * always; a moderator only when the deck says `moderators: drive`.
  */
 export function canDrive(role: Role, deck: { meta?: Record<string, unknown> } | undefined): boolean {
@@ -51,7 +51,7 @@ export function canModerate(role: Role): boolean {
   return role === Role.presenter || role === Role.moderator;
 }
 
-/** Own the talk: start a new run, list signed-in devices and sign them out, read speaker notes. Presenter only. */
+/** Own the talk: list the devices signed in to it and sign them out. Presenter only. */
 export function canOwn(role: Role): boolean {
   return role === Role.presenter;
 }

@@ -4,13 +4,16 @@ import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../contract/events.js';
 import { bearerToken, checkCredential, clientAddress, isBearer, type PresenterAuthOptions } from '../auth/index.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
-import { requireDrive } from '../domain/roles.js';
+import { canModerate, requireDrive } from '../domain/roles.js';
 
 export type { PresenterAuthOptions } from '../auth/index.js';
 
 declare module 'hono' {
   interface ContextVariableMap {
-    /** True when the request carried the talk's presenter key (or the admin key, or a presenter session). */
+    /**
+     * True when the request carried a key or session of the talk's staff: its presenter key, the
+     * admin key, its moderator key, or a session from one of them.
+     */
     presenter: boolean;
     /** The role the request's key or session gave it; `audience` without one. */
     role: Role;
@@ -48,7 +51,8 @@ export function presenterAuth(options: PresenterAuthOptions & { required?: boole
     const slug = c.req.param('slug') ?? '';
     const credential = await checkCredential(bearerToken(header) ?? '', slug, options, requestAddress(c, options.trustProxy));
     if (required) requireDrive(credential.role, { meta: options.deckMeta?.(slug) ?? {} });
-    c.set('presenter', credential.role === 'presenter');
+    // staff: the notes, the slides ahead and hidden results go to the presenter and the moderators
+    c.set('presenter', canModerate(credential.role));
     c.set('role', credential.role);
     return next();
   });

@@ -91,5 +91,7 @@ export function pageRoutes(deps: { talks: Talks; clientDir: string }) {
     .get('/:slug{[a-z0-9-]+}', (c) => (talks.get(c.req.param('slug')) ? page(c, 'audience') : notFound(c, c.req.param('slug'))))
     .get('/:slug{[a-z0-9-]+}/screen', (c) => (talks.get(c.req.param('slug')) ? page(c, 'screen') : notFound(c, c.req.param('slug'))))
     .get('/:slug{[a-z0-9-]+}/present', (c) => (talks.get(c.req.param('slug')) ? page(c, 'present') : notFound(c, c.req.param('slug'))))
+    // the moderator's console: the presenter page, which shows a moderator key's reduced controls
+    .get('/:slug{[a-z0-9-]+}/moderate', (c) => (talks.get(c.req.param('slug')) ? page(c, 'present') : notFound(c, c.req.param('slug'))))
     .get('/:slug{[a-z0-9-]+}/results', (c) => (talks.get(c.req.param('slug')) ? page(c, 'results') : notFound(c, c.req.param('slug'))));
 }
