@@ -57,6 +57,8 @@ dockerTools.streamLayeredImage {
       "PUBLIC_URL="
       "PRESENTER_KEY="
       "PRESENTER_KEY_FILE="
+      "KEYS_FILE="
+      "SESSION_IDLE_HOURS=12"
       "DATABASE_URL="
       "DATA_DIR=${dataDir}"
       "LOG_LEVEL=info"

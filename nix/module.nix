@@ -147,9 +147,47 @@ in
       description = ''
         A file holding the presenter key (at least 8 characters), handed to the service with
         systemd's `LoadCredential`: root may own it with mode 0400, the service's dynamic user
-        reads its private copy, and it never enters the Nix store or the environment. Without
-        it (and without `PRESENTER_KEY` in `environmentFile`), a new key is generated at each
-        start and printed to the journal.
+        reads its private copy, and it never enters the Nix store or the environment. This is
+        the admin key: presenter of every talk, and the key each talk's own keys are derived
+        from when they are not set. Without it (and without `PRESENTER_KEY` in
+        `environmentFile`), each talk gets new keys at each start, printed to the journal.
+      '';
+    };
+
+    presenterKeyFiles = mkOption {
+      type = types.attrsOf (types.strMatching "/.+");
+      default = { };
+      example = {
+        my-talk = "/run/secrets/lectern-my-talk-presenter";
+      };
+      description = ''
+        Files holding a talk's own presenter key, by talk slug (each handed over as the systemd
+        credential `presenter-key-<slug>`, like `presenterKeyFile`). That key drives its talk
+        only; the admin key still works everywhere.
+      '';
+    };
+
+    moderatorKeyFiles = mkOption {
+      type = types.attrsOf (types.strMatching "/.+");
+      default = { };
+      example = {
+        my-talk = "/run/secrets/lectern-my-talk-moderator";
+      };
+      description = ''
+        Files holding a talk's moderator key, by talk slug (the credential `moderator-key-<slug>`).
+        A moderator approves, hides, pins and answers questions and moderates poll answers; it
+        moves slides and runs polls only where the deck says `moderators: drive`.
+      '';
+    };
+
+    keysFile = mkOption {
+      type = types.nullOr (types.strMatching "/.+");
+      default = null;
+      example = "/run/secrets/lectern-keys";
+      description = ''
+        One file with many talks' keys, as `slug role key` lines (role `presenter` or
+        `moderator`) or JSON `{ "slug": { "presenter": "…", "moderator": "…" } }`, handed over as
+        the credential `keys` (`KEYS_FILE`). A key set here and in a key file above is refused.
       '';
     };
 
@@ -206,6 +244,12 @@ in
           message = "services.lectern: set database.createLocally or database.url, not both.";
         }
         {
+          assertion = builtins.all (slug: builtins.match "[a-z0-9]+(-[a-z0-9]+)*" slug != null) (
+            builtins.attrNames cfg.presenterKeyFiles ++ builtins.attrNames cfg.moderatorKeyFiles
+          );
+          message = "services.lectern.presenterKeyFiles / moderatorKeyFiles: the names must be talk slugs (lower-case letters, digits and single dashes).";
+        }
+        {
           assertion = builtins.all (name: !(cfg.settings ? ${name})) managed;
           message = "services.lectern.settings: ${lib.concatStringsSep ", " managed} are set by their own options (port, host, publicUrl, database, logLevel, watchDecks).";
         }
@@ -225,8 +269,17 @@ in
         serviceConfig = {
           ExecStart = lib.escapeShellArgs ([ (lib.getExe cfg.package) ] ++ map (deck: "${deck}") cfg.decks);
           EnvironmentFile = optional (cfg.environmentFile != null) cfg.environmentFile;
-          # read by the server from $CREDENTIALS_DIRECTORY/presenter-key (server/config.ts)
-          LoadCredential = optional (cfg.presenterKeyFile != null) "presenter-key:${cfg.presenterKeyFile}";
+          # read by the server from $CREDENTIALS_DIRECTORY (server/config.ts, server/auth/key-config.ts):
+          # presenter-key (admin), keys (a keys file), presenter-key-<slug> and moderator-key-<slug>
+          LoadCredential =
+            optional (cfg.presenterKeyFile != null) "presenter-key:${cfg.presenterKeyFile}"
+            ++ optional (cfg.keysFile != null) "keys:${cfg.keysFile}"
+            ++ map (slug: "presenter-key-${slug}:${cfg.presenterKeyFiles.${slug}}") (
+              builtins.attrNames cfg.presenterKeyFiles
+            )
+            ++ map (slug: "moderator-key-${slug}:${cfg.moderatorKeyFiles.${slug}}") (
+              builtins.attrNames cfg.moderatorKeyFiles
+            );
           Restart = "on-failure";
           RestartSec = 5;
           # SIGTERM closes sockets and the database; main.ts gives up after 10 s

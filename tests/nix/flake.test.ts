@@ -208,6 +208,16 @@ describe('configuration: every variable server/config.ts reads', () => {
       evalModule('{ enable = true; presenterKeyFile = "/run/secrets/lectern-key"; }'),
     );
     expect(hardened.loadCredential).toEqual(['presenter-key:/run/secrets/lectern-key']);
+    // keys per talk: a keys file and key files by talk slug, each its own credential
+    const perTalk = nixEvalJson<{ loadCredential: string[] }>(
+      evalModule(`{ enable = true; keysFile = "/run/secrets/keys"; presenterKeyFiles.my-talk = "/run/secrets/p"; moderatorKeyFiles.my-talk = "/run/secrets/m"; }`),
+    );
+    expect(perTalk.loadCredential).toEqual(['keys:/run/secrets/keys', 'presenter-key-my-talk:/run/secrets/p', 'moderator-key-my-talk:/run/secrets/m']);
+    const badSlug = run('nix-instantiate', [...nixOptions(), '--eval', '--strict', '--json', '-E', evalModule('{ enable = true; moderatorKeyFiles."My Talk" = "/run/secrets/m"; }')], { check: false });
+    expect(badSlug.status).not.toBe(0);
+    expect(badSlug.stderr).toMatch(/must be talk slugs/);
+    const storePath = run('nix-instantiate', [...nixOptions(), '--eval', '--strict', '--json', '-E', evalModule('{ enable = true; moderatorKeyFiles.a = ./key; }')], { check: false });
+    expect(storePath.status, 'a Nix path would copy the key into the store').not.toBe(0);
     expect(hardened.environment).not.toHaveProperty('PRESENTER_KEY');
     expect(hardened.procSubset).toBe('pid');
     // os.networkInterfaces() lists interfaces over netlink (the startup banner's LAN address)
