@@ -9,6 +9,7 @@ import type { Polls } from './live/polls/index.js';
 import type { Talks } from './live/talks.js';
 import type { PresenterAuthOptions } from './middleware/presenter-auth.js';
 import { requestLog } from './middleware/request-log.js';
+import { compression } from './middleware/compression.js';
 import { errorBody, handleError } from './routes/errors.js';
 import { healthRoutes } from './routes/health.js';
 import { pageRoutes } from './routes/pages.js';
@@ -44,6 +45,8 @@ const MAX_BODY_BYTES = 16 * 1024;
 export function createApp(deps: AppDeps) {
   const app = new Hono()
     .use(requestLog(deps.log))
+    // HTML, JS, CSS and JSON as brotli or gzip (socket.io's websocket never passes through Hono)
+    .use(compression())
     .use(
       secureHeaders({
         contentSecurityPolicy: {

@@ -34,6 +34,8 @@ export interface TestServerOptions {
   metricsToken?: string;
   /** `null`: no VOTER_SECRET, so the server makes its own and keeps it in the database. */
   voterSecret?: null;
+  /** The built client to serve instead of dist/client. */
+  clientDir?: string;
   /** More environment (VOTER_ID_BURST …). */
   env?: Record<string, string>;
   /** Where the server logs; silent unless TEST_LOG_LEVEL is set. */
@@ -86,7 +88,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     opts.decks ?? [FIXTURE_DECK],
   );
   // PGlite keeps its files in `${dataDir}/pglite`; point DATA_DIR at the temp folder itself.
-  const lectern = await startLectern(config, opts.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  const lectern = await startLectern(config, opts.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), opts.clientDir ? { clientDir: opts.clientDir } : {});
   return {
     url: `http://127.0.0.1:${lectern.port}`,
     key,
