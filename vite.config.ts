@@ -32,11 +32,32 @@ function pageRoutes(): Plugin {
   };
 }
 
+/**
+ * Lit's css`` templates are strings to the minifier, so their comments and indentation would
+ * ship to every phone. This drops both at build time (about 0.5 kB gzipped on the audience page).
+ * CSS only: comments and runs of whitespace; `${…}` expressions are left as they are.
+ */
+function compactCssTemplates(): Plugin {
+  // the body may hold escaped backticks (\`) in its comments
+  const template = /\bcss`((?:[^`\\]|\\[\s\S])*)`/g;
+  return {
+    name: 'lectern-compact-css-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.startsWith(root) || !id.endsWith('.ts') || !code.includes('css`')) return null;
+      return {
+        code: code.replace(template, (_whole, body: string) => `css\`${body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim()}\``),
+        map: null,
+      };
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: '/',
   publicDir: false,
-  plugins: [pageRoutes()],
+  plugins: [pageRoutes(), compactCssTemplates()],
   build: {
     outDir: fileURLToPath(new URL('./dist/client/', import.meta.url)),
     emptyOutDir: true,
