@@ -1,12 +1,7 @@
 /** Server-side syntax highlighting with one lazily created, shared shiki highlighter. */
-import { bundledThemes, createHighlighter, type BundledTheme, type Highlighter, type ThemeRegistration } from 'shiki';
+import { bundledLanguages, bundledLanguagesAlias, bundledThemes, createHighlighter, type BundledLanguage, type BundledTheme, type Highlighter, type ThemeRegistration } from 'shiki';
 import type { ThemeName } from '../../contract/theme.js';
 import { readable } from './contrast.js';
-
-const LANGS = [
-  'nix', 'bash', 'shellscript', 'yaml', 'typescript', 'javascript', 'json', 'html', 'css',
-  'python', 'diff', 'toml', 'sql', 'dockerfile', 'markdown', 'ini', 'go', 'rust', 'jsx', 'tsx',
-];
 
 /** Each built-in theme's code colours, light and dark (a single-scheme theme uses one for both). */
 const CODE_THEMES: Readonly<Record<ThemeName, { light: BundledTheme; dark: BundledTheme }>> = {
@@ -42,19 +37,48 @@ async function readableTheme(base: BundledTheme, id: string, min: number): Promi
 
 let pending: Promise<Highlighter> | undefined;
 
-/** The shared highlighter; created on first use (loading grammars takes a moment) and reused. */
+/**
+ * The shared highlighter, created empty: grammars and code themes are loaded when a deck needs
+ * them (prepareHighlighter), so a start pays for the languages its decks use, not for every one.
+ */
 export function getHighlighter(): Promise<Highlighter> {
-  pending ??= Promise.all(
-    Object.entries(CODE_THEMES).flatMap(([theme, pair]) =>
-      (['light', 'dark'] as const).map((scheme) => readableTheme(pair[scheme], codeThemeId(theme as ThemeName, scheme), MIN_CONTRAST[theme as ThemeName])),
-    ),
-  )
-    .then((themes) => createHighlighter({ themes, langs: LANGS }))
-    .catch((err: unknown) => {
-      pending = undefined; // let a later load retry instead of caching the failure
-      throw err;
-    });
+  pending ??= createHighlighter({ themes: [], langs: [] }).catch((err: unknown) => {
+    pending = undefined; // let a later load retry instead of caching the failure
+    throw err;
+  });
   return pending;
+}
+
+const themesLoading = new Map<ThemeName, Promise<void>>();
+const langsLoading = new Map<string, Promise<void>>();
+
+/**
+ * Loads what highlighting a slide needs: the code colours of `theme` and the grammar of each of
+ * `langs` that shiki bundles (an unknown name stays unloaded: its code is shown plain).
+ */
+export async function prepareHighlighter(hl: Highlighter, theme: ThemeName, langs: Iterable<string>): Promise<void> {
+  const loads: Promise<void>[] = [];
+  let colours = themesLoading.get(theme);
+  if (!colours) {
+    colours = Promise.all((['light', 'dark'] as const).map((scheme) => readableTheme(CODE_THEMES[theme][scheme], codeThemeId(theme, scheme), MIN_CONTRAST[theme])))
+      .then((registrations) => hl.loadTheme(...registrations))
+      .catch((err: unknown) => {
+        themesLoading.delete(theme);
+        throw err;
+      });
+    themesLoading.set(theme, colours);
+  }
+  loads.push(colours);
+  for (const lang of langs) {
+    if (!(lang in bundledLanguages) && !(lang in bundledLanguagesAlias)) continue;
+    let grammar = langsLoading.get(lang);
+    if (!grammar) {
+      grammar = hl.loadLanguage(lang as BundledLanguage);
+      langsLoading.set(lang, grammar);
+    }
+    loads.push(grammar);
+  }
+  await Promise.all(loads);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Slide Markdown → HTML on the server: markdown-it + shiki + images + polls. The browser needs neither. */
 import MarkdownItCtor from 'markdown-it';
 import type { Env, MarkdownIt, Token } from 'markdown-it';
-import { getHighlighter, highlight } from './highlight.js';
+import { getHighlighter, highlight, prepareHighlighter } from './highlight.js';
 import { imagesPlugin, type ImageEnv } from './images.js';
 import { stepMarksPlugin } from './step-marks.js';
 import { parsePoll } from './polls.js';
@@ -84,6 +84,10 @@ export async function renderSlide(slide: Pick<SlideSource, 'body' | 'notes'>, ct
   const md = await getMarkdown();
   const env: SlideEnv = { slug: ctx.slug, resolveImage: ctx.resolveImage, ...(ctx.theme ? { theme: ctx.theme } : {}) };
   const tokens = md.parse(slide.body, env);
+  // the grammars and code colours this slide's code needs (and its notes': they are rendered too)
+  const fenceLangs = (list: Token[]) => list.filter((t) => t.type === 'fence').map((t) => t.info.trim().split(/\s+/)[0]?.toLowerCase() ?? '').filter(Boolean);
+  const notesTokens = slide.notes.trim() ? md.parse(slide.notes, { ...env }) : [];
+  await prepareHighlighter(await getHighlighter(), ctx.theme ?? 'default', [...fenceLangs(tokens), ...fenceLangs(notesTokens)]);
   const poll = attachPoll(tokens);
   const build = planBuild(tokens);
   // columns are decided on the whole slide, so a build never makes the layout jump
@@ -91,7 +95,7 @@ export async function renderSlide(slide: Pick<SlideSource, 'body' | 'notes'>, ct
   const renderUpTo = (k: number) => renderColumns(md, build.tokensUpTo(k), env, columns);
   const html = renderUpTo(build.count);
   // Notes never get attachPoll: a ```poll there is shown as code, only the slide itself can hold a poll.
-  const notes = slide.notes.trim() ? md.render(slide.notes, { ...env }) : '';
+  const notes = notesTokens.length ? md.renderer.render(notesTokens, md.options, { ...env }) : '';
   const rendered: RenderedSlide = { html, notes, title: firstHeading(tokens), headline: isHeadline(tokens) };
   if (build.pollAfterPause) rendered.warnings = ['a poll opens when its slide is reached, so the ```poll block shows from the start, not after the pause before it'];
   if (build.count > 0) {

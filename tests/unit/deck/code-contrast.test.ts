@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { THEME_NAMES } from '../../../contract/theme.js';
 import { contrastRatio } from '../../../server/deck/contrast.js';
-import { getHighlighter, highlight } from '../../../server/deck/highlight.js';
+import { getHighlighter, highlight, prepareHighlighter } from '../../../server/deck/highlight.js';
 
 const SAMPLES: Record<string, string> = {
   nix: '{ pkgs, lib, ... }:\n# a comment\nlet port = 3000; in {\n  services.lectern = { enable = true; host = "0.0.0.0"; inherit port; };\n}',
@@ -20,6 +20,7 @@ const SAMPLES: Record<string, string> = {
 describe.each(THEME_NAMES)('code in the %s theme', (theme) => {
   test('every token reaches the contrast ratio on its background, light and dark', async () => {
     const hl = await getHighlighter();
+    await prepareHighlighter(hl, theme, Object.keys(SAMPLES));
     const min = theme === 'contrast' ? 7 : 4.5;
     for (const [lang, code] of Object.entries(SAMPLES)) {
       const html = highlight(hl, code, lang, theme)!;

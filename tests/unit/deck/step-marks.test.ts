@@ -69,3 +69,16 @@ describe('the step markup dialects translate into', () => {
     expect((await render('![cat|300](https://example.org/c.png)')).html).toContain('width="300">');
   });
 });
+
+describe('grammars load when a deck uses them', () => {
+  test('a language no deck used before is highlighted on first use; an unknown one is plain code', async () => {
+    const { getHighlighter } = await import('../../../server/deck/highlight.js');
+    const hl = await getHighlighter();
+    expect(hl.getLoadedLanguages()).not.toContain('haskell');
+    const slide = await render('```haskell\nmain = putStrLn "hi"\n```\n\n```no-such-language\nx\n```');
+    expect(hl.getLoadedLanguages()).toContain('haskell');
+    expect(slide.html).toContain('data-lang="haskell"');
+    expect(slide.html).toMatch(/<pre class="shiki[^"]*"[^>]*data-lang="haskell"/);
+    expect(slide.html).toContain('<pre data-lang="no-such-language"><code>x\n</code></pre>');
+  });
+});
