@@ -44,18 +44,29 @@ export async function startLectern(
     onKeyGenerated?: (slug: string, role: KeyedRole, key: string, how: 'derived' | 'random') => void;
   } = {},
 ) {
-  const { decks, broken } = await loadDecks(config.decks, (file) => loadDeck(file, { maxBytes: config.deckMaxBytes }));
-  for (const deck of broken) log.error({ file: deck.file, err: deck.error.message }, 'deck not loaded; serving the other talks');
-  for (const deck of decks) reportDeck(deck, log);
   const metrics = createMetrics();
-  const database = await createDb({
+  // the database opens (PGlite on its own thread) while the decks render: a restart is shorter
+  const opening = createDb({
     databaseUrl: config.databaseUrl,
     dataDir: `${config.dataDir}/pglite`,
     onPoolError: (err) => {
       metrics.databaseError();
       log.warn({ err: err.message }, 'database connection lost; it reconnects on next use');
     },
+    onWorkerExit: (err) => log.error({ err: err.message }, 'the embedded database stopped; every command fails until Lectern restarts'),
   });
+  // handled where it is awaited; until then a failure must not count as unhandled
+  opening.catch(() => undefined);
+  let decks, broken;
+  try {
+    ({ decks, broken } = await loadDecks(config.decks, (file) => loadDeck(file, { maxBytes: config.deckMaxBytes })));
+  } catch (err) {
+    await opening.then((database) => database.close()).catch(() => undefined);
+    throw err;
+  }
+  for (const deck of broken) log.error({ file: deck.file, err: deck.error.message }, 'deck not loaded; serving the other talks');
+  for (const deck of decks) reportDeck(deck, log);
+  const database = await opening;
   const db = database.db;
   const closers: (() => unknown)[] = [() => database.close()];
   try {
