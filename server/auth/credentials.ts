@@ -73,6 +73,6 @@ export async function checkCredential(presented: string, talk: string, deps: Cre
   }
   throw new LecternError(
     ErrorCode.unauthorized,
-    deps.sessions.looksLikeSession(presented) ? 'This device was signed out, or its session expired: give the key again.' : 'Wrong key.',
+    deps.sessions.looksLikeSession(presented) ? 'This device was signed out, or its session expired: give the key again.' : 'Wrong presenter key or moderator key.',
   );
 }
