@@ -13,6 +13,18 @@ function overHttps(c: Context, deps: { publicUrl?: string; trustProxy?: boolean 
   return Boolean(deps.trustProxy && c.req.header('x-forwarded-proto')?.split(',').at(-1)?.trim() === 'https');
 }
 
+/** True when the request comes from another site's page (its Origin is neither this host nor PUBLIC_URL's). */
+function crossSite(c: Context, publicUrl?: string): boolean {
+  const origin = c.req.header('origin');
+  if (!origin) return false; // scripts and curl send none; browsers always do on a POST
+  try {
+    const host = new URL(origin).host;
+    return host !== c.req.header('host') && host !== (publicUrl ? new URL(publicUrl).host : undefined);
+  } catch {
+    return true;
+  }
+}
+
 /**
  * `POST /api/talks/:slug/voter`: the phone's voter id, issued here and kept in a signed, HTTP-only,
  * SameSite=Lax cookie. A phone that already has a valid cookie keeps it (no new id, no limit used).
@@ -23,6 +35,8 @@ export function voterRoutes(deps: { talks: Talks; voterIds: VoterIds; trustProxy
     const slug = c.req.param('slug');
     talks.require(slug);
     c.header('Cache-Control', 'no-store');
+    // another site's page must not swap a phone's voter id for a fresh one (nor spend the room's budget)
+    if (crossSite(c, deps.publicUrl)) throw new LecternError(ErrorCode.forbidden, 'Voter ids are issued to this site’s own pages only.');
     if (voterIds.fromCookieHeader(c.req.header('cookie'))) return c.json({ voter: 'kept' } satisfies VoterIssued);
     const minted = voterIds.mint(slug, requestAddress(c, deps.trustProxy));
     if (!minted) {

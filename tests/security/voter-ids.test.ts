@@ -61,6 +61,12 @@ describe.each(drivers)('voter ids issued by the server on %s', (driver) => {
     expect(again.body).toEqual({ voter: 'kept' });
     expect(again.setCookie).toBeNull();
     expect((await fetch(`${server.url}/api/talks/nope/voter`, { method: 'POST' })).status).toBe(404);
+    // another site's page cannot swap the phone's id for a fresh one
+    const foreign = await fetch(`${server.url}/api/talks/polls/voter`, { method: 'POST', headers: { origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('set-cookie')).toBeNull();
+    const own = await fetch(`${server.url}/api/talks/polls/voter`, { method: 'POST', headers: { origin: server.url } });
+    expect(own.status).toBe(200);
   });
 
   it('votes as the cookie’s voter, ignoring an id chosen in the handshake', async () => {
