@@ -15,6 +15,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Answer, ClientToServerEvents, ReactionKind, ServerToClientEvents } from '../contract/events.js';
 import { EXAMPLE_DECK, parseConfig } from '../server/config.js';
 import { startLectern } from '../server/lectern.js';
+import { signVoterId, VOTER_COOKIE } from '../server/auth/voter-cookie.js';
 import { DESKTOP, PHONE, launchBrowser } from '../tests/helpers/browser.js';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -49,9 +50,15 @@ const QUESTIONS: [number, number, string, string | undefined, number][] = [
   [8, 6, 'Which UPS do you use, and does it shut the box down cleanly?', undefined, 3],
 ];
 
+/** Signs the scripted phones' voter cookies (the server is given the same VOTER_SECRET). */
+const VOTER_SECRET = 'screenshots-voter-secret-0123456789abcdef';
+
 const connect = (url: string, auth: object) =>
   new Promise<LiveSocket>((resolve, reject) => {
-    const s: LiveSocket = io(url, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
+    // a phone's voter id comes from its cookie; the script signs it as the server would
+    const voter = (auth as { voter?: string }).voter;
+    const extraHeaders = voter ? { cookie: `${VOTER_COOKIE}=${signVoterId(VOTER_SECRET, voter)}` } : undefined;
+    const s: LiveSocket = io(url, { auth, transports: ['websocket'], forceNew: true, reconnection: false, ...(extraHeaders ? { extraHeaders } : {}) });
     s.once('state', () => resolve(s));
     s.once('connect_error', reject);
   });
@@ -65,7 +72,7 @@ async function main() {
   });
   await mkdir(OUT, { recursive: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'lectern-shots-'));
-  const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', PRESENTER_KEY: KEY, DATA_DIR: dataDir, WATCH_DECKS: '0', PUBLIC_URL: 'https://talks.example.org' }, [EXAMPLE_DECK]);
+  const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', PRESENTER_KEY: KEY, DATA_DIR: dataDir, WATCH_DECKS: '0', PUBLIC_URL: 'https://talks.example.org', VOTER_SECRET }, [EXAMPLE_DECK]);
   const lectern = await startLectern(config, pino({ level: 'silent' }));
   const url = `http://127.0.0.1:${lectern.port}`;
   const slug = lectern.talks.list()[0]!.deck.slug;
