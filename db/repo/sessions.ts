@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { sessions } from '../schema/index.js';
 
@@ -26,9 +26,9 @@ const toRow = (r: Omit<SessionRow, 'createdAt' | 'lastSeenAt'> & { createdAt: Da
   lastSeenAt: r.lastSeenAt.getTime(),
 });
 
-/** Stores a new session by the hash of its secret. */
-export async function insertSession(db: Db, s: { tokenHash: string; talk: string | null; role: string; label: string }): Promise<SessionRow> {
-  const [row] = await db.insert(sessions).values(s).returning(columns);
+/** Stores a new session by the hash of its secret, made at `at` (the caller's clock, which expiry is measured on). */
+export async function insertSession(db: Db, s: { tokenHash: string; talk: string | null; role: string; label: string }, at: Date): Promise<SessionRow> {
+  const [row] = await db.insert(sessions).values({ ...s, createdAt: at, lastSeenAt: at }).returning(columns);
   return toRow(row!);
 }
 
@@ -38,9 +38,9 @@ export async function findSessionByHash(db: Db, tokenHash: string): Promise<Sess
   return row ? toRow(row) : null;
 }
 
-/** Marks sessions as just used. */
-export async function touchSessions(db: Db, ids: readonly number[]): Promise<void> {
-  if (ids.length) await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(inArray(sessions.id, [...ids]));
+/** Marks sessions as used at `at`. */
+export async function touchSessions(db: Db, ids: readonly number[], at: Date): Promise<void> {
+  if (ids.length) await db.update(sessions).set({ lastSeenAt: at }).where(inArray(sessions.id, [...ids]));
 }
 
 /** The sessions of one talk (and, with `admin`, the admin sessions), most recently used first. */

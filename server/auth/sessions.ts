@@ -64,7 +64,7 @@ export function createSessions(opts: SessionsOptions) {
   };
 
   async function touch(ids: number[]) {
-    await touchSessions(db, ids).catch((err: Error) => log.warn({ err: err.message }, 'could not mark sessions as used'));
+    await touchSessions(db, ids, new Date(now())).catch((err: Error) => log.warn({ err: err.message }, 'could not mark sessions as used'));
   }
 
   // Connected devices stay signed in; idle ones past the expiry are swept.
@@ -92,7 +92,7 @@ export function createSessions(opts: SessionsOptions) {
         talk: grant.scope.kind === 'admin' ? null : grant.scope.talk,
         role: grant.role,
         label: label.slice(0, 160),
-      });
+      }, new Date(now()));
       cache.set(hashOf(token), { row, at: now() });
       return { token, session: { id: row.id, role: grant.role, scope: grant.scope } };
     },
