@@ -9,10 +9,13 @@ import { buttonStyles } from './shared-styles.js';
 export class KeyForm extends LitElement {
   static override properties = {
     error: { type: String },
+    moderator: { type: Boolean },
   };
 
   /** Why the last key did not work; empty when there is nothing to say. */
   declare error: string;
+  /** The moderator's page (/:slug/moderate): asks for the moderator key. */
+  declare moderator: boolean;
 
   static override styles = [
     buttonStyles,
@@ -62,18 +65,19 @@ export class KeyForm extends LitElement {
   constructor() {
     super();
     this.error = '';
+    this.moderator = false;
   }
 
   override render() {
     return html`
-      <h1>Presenter key</h1>
+      <h1>${this.moderator ? 'Moderator key' : 'Presenter key'}</h1>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
       <form @submit=${this.#submit}>
         <label for="key">Enter the key printed when the server started</label>
         <div class="row">
           <input id="key" name="key" type="password" autocomplete="current-password" required autofocus
             aria-invalid=${this.error ? 'true' : 'false'} />
-          <button type="submit" class="primary">Present</button>
+          <button type="submit" class="primary">${this.moderator ? 'Moderate' : 'Present'}</button>
         </div>
       </form>
       <p class="hint">The key is kept in this browser for this talk.</p>

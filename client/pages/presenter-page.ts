@@ -99,7 +99,7 @@ export class PresenterPage extends LitElement {
     const t = this.#talk;
     const refused = t.status === 'error' && t.error?.code === 'unauthorized';
     if (!t.key || refused) {
-      return html`<key-form .error=${refused ? (t.error?.message ?? 'That key is not right.') : ''} @key-submit=${this.#onKeySubmit}></key-form>`;
+      return html`<key-form ?moderator=${this.#store !== this.#slug} .error=${refused ? (t.error?.message ?? 'That key is not right.') : ''} @key-submit=${this.#onKeySubmit}></key-form>`;
     }
     // what the next press shows: the current slide's next build step, or the next slide
     const moreSteps = (t.current?.steps ?? 0) > t.step;

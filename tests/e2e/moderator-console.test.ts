@@ -53,7 +53,7 @@ describe('the moderator console', () => {
     await presenter.getByText(/^Signed-in devices/).click();
     await presenter.getByText(/moderator · connected/).waitFor();
     await presenter.getByRole('button', { name: 'Sign out all other devices' }).click();
-    await moderator.getByRole('heading', { name: 'Presenter key' }).waitFor();
+    await moderator.getByRole('heading', { name: 'Moderator key' }).waitFor();
     expect(await moderator.getByRole('alert').textContent()).toMatch(/signed out/);
     expect(await moderator.evaluate(() => localStorage.getItem('lectern:key:moderated/moderate'))).toBeNull();
     // the presenter's own device (here signed in with the admin key) stays in; the list refreshed
