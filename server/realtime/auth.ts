@@ -41,15 +41,19 @@ export function authenticate(deps: PresenterAuthOptions & { talks: Talks; voterI
         // a key (not a session): this device gets a session of its own, to keep instead of the key
         if (!credential.session) {
           const agent = socket.handshake.headers['user-agent'];
-          const { token, session } = await deps.sessions.issue(credential, typeof agent === 'string' ? agent : '');
-          credential = { ...credential, session: { id: session.id, token } };
+          // the database away: the key still works, the device keeps the key for now
+          const issued = await deps.sessions.issue(credential, typeof agent === 'string' ? agent : '').catch((err: Error) => {
+            deps.log?.warn({ err: err.message }, 'could not store a session; the device keeps its key');
+            return undefined;
+          });
+          if (issued) credential = { ...credential, session: { id: issued.session.id, token: issued.token } };
         }
       } catch (err) {
         const { code, message } = err as LecternError;
         if (!code) deps.log?.error({ err }, 'could not check a key');
         return next(code ? refuse(code, message) : refuse(ErrorCode.unavailable, 'Could not check the key just now; try again.'));
       }
-      sessionTokens.set(socket, credential.session!.token);
+      if (credential.session) sessionTokens.set(socket, credential.session.token);
     }
     const voter = key === undefined && role !== 'screen' ? deps.voterIds.fromCookieHeader(socket.handshake.headers.cookie) : null;
     const data: SocketData = {
