@@ -162,7 +162,16 @@ export async function startLectern(
     await Promise.all(talks.list().map(({ deck }) => polls.onSlide(deck.slug, null)));
     const stopResync = cluster ? resyncWithPeers({ talks, polls, resendSlide: realtime.resendSlide, log }) : () => undefined;
     const unwatchLoaded = config.watchDecks ? watchDecks(decks, talks, log, { maxBytes: config.deckMaxBytes }) : () => undefined;
-    const unwatchBroken = config.watchDecks ? watchBrokenDecks(broken, { talks, polls, log, maxBytes: config.deckMaxBytes }) : () => undefined;
+    // a deck fixed later is a new talk: its keys are made (and printed) as it is served
+    const talksMakingKeys = {
+      ...talks,
+      add: async (deck: Parameters<typeof talks.add>[0]) => {
+        const talk = await talks.add(deck);
+        keys.keysFor(deck.slug);
+        return talk;
+      },
+    };
+    const unwatchBroken = config.watchDecks ? watchBrokenDecks(broken, { talks: talksMakingKeys, polls, log, maxBytes: config.deckMaxBytes }) : () => undefined;
     const unwatch = () => (unwatchLoaded(), unwatchBroken());
 
     return {

@@ -11,12 +11,15 @@ async function main() {
   const log = pino({ level: config.logLevel, redact: ['key', 'presenterKey', 'session', 'req.headers.authorization'] });
   // talk keys not set in the configuration are made at start; the banner prints them
   const made = new Map<string, { presenter?: string; moderator?: string; how?: string }>();
+  let printed = false;
   const lectern = await startLectern(config, log, {
     onKeyGenerated: (slug, role, key, how) => {
       const entry = made.get(slug) ?? {};
       entry[role] = key;
       entry.how = how;
       made.set(slug, entry);
+      // a talk served later (a broken deck fixed): its keys are printed as they are made
+      if (printed) process.stdout.write(`  ${slug}: ${role} key ${key} (${how === 'derived' ? 'derived from PRESENTER_KEY' : 'generated for this run'})\n`);
     },
   });
 
@@ -36,6 +39,7 @@ async function main() {
     lines.push('', 'Talk keys above are derived from PRESENTER_KEY (the admin key, presenter of every talk).');
   }
   process.stdout.write(lines.join('\n') + '\n\n');
+  printed = true;
 
   let stopping = false;
   const stop = async (signal: string) => {
