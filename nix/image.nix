@@ -67,6 +67,14 @@ dockerTools.streamLayeredImage {
       "REDIS_PREFIX=lectern"
       "TRUST_PROXY=0"
       "METRICS_TOKEN="
+      "VOTER_SECRET="
+      "VOTER_ID_BURST=3000"
+      "VOTER_ID_RATE=10"
+      "VOTER_ID_WARN=300"
+      "DECK_MAX_BYTES=5242880"
+      "BLOCKLIST_FILE="
+      "ALLOWLIST_FILE="
+      "PROFANITY_FILTER=english"
       "SSL_CERT_FILE=/etc/ssl/certs/ca-bundle.crt"
     ];
     ExposedPorts."${toString port}/tcp" = { };
