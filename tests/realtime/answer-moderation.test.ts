@@ -236,6 +236,25 @@ describe.each(drivers)('answer moderation on %s', (driver) => {
     expect(after.ok && after.data).toMatchObject({ hiddenCount: 1, shown: [] });
   });
 
+  it('a moderator hides an answer from the screen, and cannot move slides or open polls', async () => {
+    const { p } = await setUp(2);
+    const moderator = await connect(server.url, { talk: SLUG, key: server.lectern.keys.keysFor(SLUG).moderator }).then(track);
+    expect(moderator.state.role).toBe('moderator');
+    const sc = await screen();
+    const ph = await phone();
+    expect(await ph.socket.emitWithAck('vote:cast', { poll: 'texts', answer: 'a spoiler nobody should see' })).toMatchObject({ ok: true });
+    await nextEventWhere(sc.socket, 'poll:results', (e) => JSON.stringify(e).includes('spoiler'));
+    const list = await moderator.socket.emitWithAck('poll:answers', { poll: 'texts' });
+    const id = list.ok ? list.data.shown.find((a) => JSON.stringify(a).includes('spoiler'))!.id : 0;
+    const gone = nextEventWhere(sc.socket, 'poll:results', (e) => !JSON.stringify(e).includes('spoiler'));
+    expect(await moderator.socket.emitWithAck('poll:moderate', { poll: 'texts', action: 'hide', ids: [id] })).toMatchObject({ ok: true, data: { changed: 1 } });
+    await gone;
+    // the talk stays the presenter's
+    expect(await moderator.socket.emitWithAck('slide:next')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await moderator.socket.emitWithAck('poll:open', { poll: 'texts' })).toMatchObject({ ok: false });
+    expect(p.connected).toBe(true);
+  });
+
   it('a flagged question waits for approval even in open Q&A: other phones never receive it', async () => {
     await setUp(0);
     const asker = await phone();
