@@ -14,7 +14,7 @@ import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
-type Encoding = 'br' | 'gzip';
+export type Encoding = 'br' | 'gzip';
 
 /** The encoding the client prefers among br and gzip (br on a tie), or undefined. */
 export function pickEncoding(header: string | undefined): Encoding | undefined {
@@ -33,7 +33,8 @@ export function pickEncoding(header: string | undefined): Encoding | undefined {
   return undefined;
 }
 
-function encode(body: Uint8Array, encoding: Encoding, best: boolean): Promise<Buffer> {
+/** `body` compressed for `encoding`; `best` (slow) for what is compressed once and kept. */
+export function encode(body: Uint8Array, encoding: Encoding, best: boolean): Promise<Buffer> {
   return encoding === 'br'
     ? brotli(body, {
         params: {

@@ -6,6 +6,37 @@ import { ErrorCode, LecternError } from '../domain/errors.js';
 import { answerPage, createResults, withAnswerPages } from '../live/results.js';
 import type { Talks } from '../live/talks.js';
 import { presenterAuth, type PresenterAuthOptions } from '../middleware/presenter-auth.js';
+import { encode, pickEncoding } from '../middleware/compression.js';
+import type { Context } from 'hono';
+import type { TalkResults } from '../../contract/http.js';
+
+/**
+ * The bytes of each answer, kept while its results are (the cache hands out the same object for
+ * up to a second): ten readers polling a talk of 3,000 answers cost one serialisation and one
+ * compression a second, not one per request, so they cannot slow the slides down.
+ */
+const bodies = new WeakMap<TalkResults, Map<string, Promise<{ bytes: Uint8Array; encoding?: string }>>>();
+
+async function sendKept(c: Context, source: TalkResults, variant: string, contentType: string, make: () => string | Promise<string>): Promise<Response> {
+  const encoding = pickEncoding(c.req.header('Accept-Encoding'));
+  let kept = bodies.get(source);
+  if (!kept) bodies.set(source, (kept = new Map()));
+  const key = `${variant} ${encoding ?? 'identity'}`;
+  let body = kept.get(key);
+  if (!body) {
+    body = (async () => {
+      const raw = new TextEncoder().encode(await make());
+      return encoding && raw.byteLength >= 1024 ? { bytes: new Uint8Array(await encode(raw, encoding, false)), encoding } : { bytes: raw };
+    })();
+    kept.set(key, body);
+    body.catch(() => kept.delete(key));
+  }
+  const { bytes, encoding: used } = await body;
+  c.header('Content-Type', contentType);
+  c.header('Vary', 'Accept-Encoding');
+  if (used) c.header('Content-Encoding', used);
+  return c.body(bytes as Uint8Array<ArrayBuffer>);
+}
 
 /**
  * `/api/talks/:slug/results` as JSON and CSV: every run, kept after the talk. Without the presenter
@@ -22,7 +53,8 @@ export function resultsRoutes(deps: { talks: Talks; db: Db; auth: PresenterAuthO
   return new Hono()
     .get('/:slug/results', who, async (c) => {
       const { limit } = ResultsQuerySchema.parse(c.req.query());
-      return c.json(withAnswerPages(await results.results(talks.require(c.req.param('slug')), c.get('presenter')), limit));
+      const all = await results.results(talks.require(c.req.param('slug')), c.get('presenter'));
+      return sendKept(c, all, `json ${limit}`, 'application/json; charset=utf-8', () => JSON.stringify(withAnswerPages(all, limit)));
     })
     .get('/:slug/results/answers', who, async (c) => {
       const q = AnswerPageQuerySchema.parse(c.req.query());
@@ -33,9 +65,8 @@ export function resultsRoutes(deps: { talks: Talks; db: Db; auth: PresenterAuthO
     })
     .get('/:slug/results.csv', who, async (c) => {
       const talk = talks.require(c.req.param('slug'));
-      const csv = await results.csv(talk, c.get('presenter'));
-      c.header('Content-Type', 'text/csv; charset=utf-8');
+      const presenter = c.get('presenter');
       c.header('Content-Disposition', `attachment; filename="${talk.deck.slug}-results.csv"`);
-      return c.body(csv);
+      return sendKept(c, await results.results(talk, presenter), 'csv', 'text/csv; charset=utf-8', () => results.csv(talk, presenter));
     });
 }
