@@ -62,7 +62,7 @@ export async function startPgliteWorker(dataDir: string | undefined, onExit?: (e
 
   const fail = (error: Error) => {
     dead ??= error;
-    for (const { reject } of pending.values()) reject(error);
+    for (const { reject } of pending.values()) reject(dead);
     pending.clear();
   };
   worker.on('message', (reply: Reply) => {
@@ -105,9 +105,11 @@ export async function startPgliteWorker(dataDir: string | undefined, onExit?: (e
       return result;
     },
     async close() {
-      if (dead) return;
+      if (dead || closing) return;
       closing = true;
       await send({ op: 'close' }).catch(() => undefined);
+      // what was still asked for (a results read racing the shutdown) hears why, not "exit 1"
+      dead = new Error('the database is closed');
       await worker.terminate();
     },
   };
