@@ -95,12 +95,16 @@ export async function setUpvote(db: Db, questionId: number, voterId: string, up:
   return Number(row?.n ?? 0);
 }
 
-/** The questions of a run this voter has upvoted. */
-export async function upvotedBy(db: Db, runId: number, voterId: string): Promise<number[]> {
+/** The questions of a run each of these voters has upvoted, in one query (absent: none). */
+export async function upvotedByMany(db: Db, runId: number, voterIds: readonly string[]): Promise<Map<string, number[]>> {
+  const byVoter = new Map<string, number[]>();
+  if (voterIds.length === 0) return byVoter;
   const rows = await db
-    .select({ id: questionVotes.questionId })
+    .select({ id: questionVotes.questionId, voter: questionVotes.voterId })
     .from(questionVotes)
     .innerJoin(questions, eq(questions.id, questionVotes.questionId))
-    .where(and(eq(questions.runId, runId), eq(questionVotes.voterId, voterId)));
-  return rows.map((r) => r.id);
+    .where(and(eq(questions.runId, runId), inArray(questionVotes.voterId, [...voterIds])));
+  for (const row of rows) byVoter.set(row.voter, [...(byVoter.get(row.voter) ?? []), row.id]);
+  return byVoter;
 }
+

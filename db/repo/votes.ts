@@ -92,6 +92,16 @@ export async function countVotes(db: Db, pollId: number): Promise<number> {
   return db.$count(votes, eq(votes.pollId, pollId));
 }
 
+/** Several voters' stored answers to a poll in one query, by voter id (absent: not answered). */
+export async function findVotes(db: Db, pollId: number, voterIds: readonly string[]): Promise<Map<string, StoredVote>> {
+  if (voterIds.length === 0) return new Map();
+  const rows = await db
+    .select(stored)
+    .from(votes)
+    .where(and(eq(votes.pollId, pollId), inArray(votes.voterId, [...voterIds])));
+  return new Map(rows.map((row) => [row.voterId, toStored(row)]));
+}
+
 /** One voter's stored answer to a poll, or null when they have not answered. */
 export async function findVote(db: Db, pollId: number, voterId: string): Promise<StoredVote | null> {
   const [row] = await db

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
-import { countQuestionsBy, findQuestion, insertQuestion, questionsByIds, questionsForRun, setUpvote, updateQuestion, upvotedBy, type QuestionRow } from '../../db/repo/index.js';
+import { countQuestionsBy, findQuestion, insertQuestion, questionsByIds, questionsForRun, setUpvote, updateQuestion, upvotedByMany, type QuestionRow } from '../../db/repo/index.js';
+import { createBatchLookup } from './batch-lookup.js';
 import type { QaPage, QaState, QuestionView } from '../../contract/events.js';
 import { MAX_QUESTIONS_PER_VOTER } from '../../contract/limits.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
@@ -105,6 +106,8 @@ export function createQa(deps: {
   }, deps.batchMs ?? QA_BATCH_MS);
 
   const mode = (slug: string): QaMode => talks.require(slug).deck.qa ?? 'open';
+  // phones joining together (a reconnect storm) ask for their upvotes in one query per run
+  const upvotes = createBatchLookup<string, number[]>((run, voters) => upvotedByMany(db, Number(run), voters));
 
   async function questionOf(slug: string, id: number): Promise<QuestionRow> {
     const q = await findQuestion(db, id);
@@ -136,7 +139,7 @@ export function createQa(deps: {
       // Upvotes exist only on questions the audience was shown: with none (and none asked since the
       // copy was read), there is nothing to look up.
       const shown = rows.some((q) => q.status === 'approved') || (dirty.get(slug)?.asked.size ?? 0) > 0;
-      const upvoted = viewer.voter && shown ? await upvotedBy(db, talk.run.id, viewer.voter) : [];
+      const upvoted = viewer.voter && shown ? ((await upvotes.get(String(talk.run.id), viewer.voter)) ?? []) : [];
       const page = firstPage(rows, { always: (q) => viewer.voter !== undefined && q.voterId === viewer.voter });
       return { questions: page.questions.map((q) => questionView(q, viewer.voter)), upvoted, ...(page.more ? { more: page.more } : {}) };
     },

@@ -80,6 +80,19 @@ describe.each(drivers)('polls on %s', (driver) => {
     expect(again.state.active.results).toMatchObject({ total: 1 });
   });
 
+  it('gives each of many phones rejoining at once its own answer back (looked up together)', async () => {
+    await freshRunAt(1);
+    const options = ['DNS', 'Disks', 'Updates', 'Me, at 2am'];
+    const voters = Array.from({ length: 40 }, () => newVoterId());
+    const first = await Promise.all(voters.map((voter) => phone(voter)));
+    await Promise.all(first.map((ph, i) => ph.socket.emitWithAck('vote:cast', { poll: 'homelab-breaks', answer: options[i % 4]! })));
+    for (const ph of first) ph.socket.close();
+    // a Wi-Fi hiccup: all forty come back together, plus one that never answered
+    const [stranger, ...back] = await Promise.all([phone(), ...voters.map((voter) => phone(voter))]);
+    expect(back.map((ph) => ph.state.active.myAnswer)).toEqual(voters.map((_, i) => options[i % 4]));
+    expect(stranger!.state.active.myAnswer).toBeUndefined();
+  });
+
   it('refuses each bad answer with its own code and stores nothing', async () => {
     const p = await freshRunAt(2); // the multiple-choice poll, max 2
     const ph = await phone();

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../../db/client.js';
-import { findVote, type PollRow } from '../../../db/repo/index.js';
+import { findVotes, type PollRow, type StoredVote } from '../../../db/repo/index.js';
+import { createBatchLookup } from '../batch-lookup.js';
 import type { Role } from '../../../contract/events.js';
 import type { ActivePoll, Answer } from '../../../contract/poll.js';
 import { resultsAccess, visibleResults } from '../../domain/poll-visibility.js';
@@ -13,6 +14,8 @@ import { pollView } from './view.js';
 /** What a new socket sees of the poll on screen: its answer, and the results its role may see. */
 export function createPollSnapshot(deps: { db: Db; talks: Talks; cache: RunCache; log: Logger; recentReading: (row: PollRow) => Promise<PollReading> }) {
   const { db, talks, cache, log } = deps;
+  // phones joining together (a reconnect storm) ask for their answers in one query per poll
+  const answers = createBatchLookup<string, StoredVote>((poll, voters) => findVotes(db, Number(poll), voters));
 
   return async function activePoll(slug: string, viewer: { role: Role; voter?: string }): Promise<ActivePoll & { runId: number }> {
     const talk = talks.require(slug);
@@ -27,7 +30,7 @@ export function createPollSnapshot(deps: { db: Db; talks: Talks; cache: RunCache
     const row = state.active ? state.rows.get(state.active) : undefined;
     if (!row) return { poll: null, runId: state.runId };
     try {
-      const mine = viewer.voter ? await findVote(db, row.id, viewer.voter) : null;
+      const mine = viewer.voter ? await answers.get(String(row.id), viewer.voter) : undefined;
       const myAnswer = mine?.answer as Answer | undefined;
       const access = resultsAccess({ role: viewer.role, answered: myAnswer !== undefined }, row);
       const reading = access === 'none' ? undefined : await deps.recentReading(row);
