@@ -96,23 +96,19 @@ async function openPglite(dataDir: string | undefined, onWorkerExit?: (error: Er
     await mkdir(dir, { recursive: true });
     if (!existsSync(join(dir, 'PG_VERSION'))) await (await startPgliteWorker(dir)).close();
   }
-  const client = await startPgliteWorker(dir, onWorkerExit);
   // drizzle's pglite driver calls only query() and transaction(), which the worker's end provides
-  const db: Db = drizzlePglite({ client: client as unknown as PGlite, ...drizzleConfig });
-  return {
-    db,
-    driver: 'pglite',
-    close: once(() => client.close()),
-    ping: async () => {
-      await db.execute(sql`select 1`);
-    },
-  };
+  return owning((await startPgliteWorker(dir, onWorkerExit)) as unknown as PGlite);
 }
 
 /** Wraps a PGlite instance, once ready, as a Database that owns it (tests use it to open snapshots). */
 export async function pgliteDatabase(client: PGlite): Promise<Database> {
   await client.waitReady;
-  const db: Db = drizzlePglite({ client, ...drizzleConfig });
+  return owning(client);
+}
+
+/** A Database over a PGlite (in this thread, or the worker's end) that closes it. */
+function owning(client: Pick<PGlite, 'close'>): Database {
+  const db: Db = drizzlePglite({ client: client as PGlite, ...drizzleConfig });
   return {
     db,
     driver: 'pglite',

@@ -7,37 +7,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dialectFor, parseDeckSource } from '../../../server/deck/dialects/index.js';
-import { readFrontMatter } from '../../../server/deck/parse.js';
+import { parseDeckSource } from '../../../server/deck/dialects/index.js';
 import { loadDeck } from '../../../server/deck/load.js';
 
 const DIR = path.resolve('tests/fixtures/dialects/quarto');
 const FIXTURES = readdirSync(DIR).filter((name) => name.endsWith('.md'));
 const parse = (name: string) => parseDeckSource(readFileSync(path.join(DIR, name), 'utf8'), path.join(DIR, name));
 
-/** Every other Markdown deck in the repository: Lectern's own, and the other dialects' fixtures. */
-function otherDecks(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.md') && !full.startsWith(DIR + path.sep)) found.push(full);
-    }
-  };
-  walk(path.resolve('decks'));
-  walk(path.resolve('tests/fixtures'));
-  return found;
-}
-
 describe('quarto fixtures', () => {
-  it.each(FIXTURES)('%s is read as quarto', (name) => {
-    const source = readFileSync(path.join(DIR, name), 'utf8');
-    expect(parse(name).dialect).toBe('quarto');
-    expect(/^dialect:/m.test(source)).toBe(name === 'explicit.md');
-  });
-
-  it.each(FIXTURES)('%s loads, and no tool markup reaches a slide', async (name) => {
+  // each fixture's detection, and that no other deck is claimed: tests/deck/dialects/detect.test.ts
+  it.each(FIXTURES)('%s loads, and no quarto markup reaches a slide or its notes', async (name) => {
     const deck = await loadDeck(path.join(DIR, name));
     expect(deck.slides.length).toBeGreaterThan(0);
     for (const slide of deck.slides) {
@@ -45,20 +24,6 @@ describe('quarto fixtures', () => {
       expect(shown).not.toMatch(MARKUP);
       expect(slide.notes).not.toMatch(MARKUP);
     }
-  });
-
-  it('claims no other deck in the repository', () => {
-    const claimed = otherDecks().filter((file) => {
-      const lines = readFileSync(file, 'utf8').split(/\r\n|\r|\n/);
-      try {
-        const { meta, bodyStart } = readFrontMatter(lines, file);
-        if (meta['dialect'] !== undefined) return false;
-        return dialectFor(meta, lines.slice(bodyStart).join('\n'), file).name === 'quarto';
-      } catch {
-        return false;
-      }
-    });
-    expect(claimed).toEqual([]);
   });
 
   it('basics.md: the title slide, two sections, four slides and an untitled one (Creating Slides)', () => {
