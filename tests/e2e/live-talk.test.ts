@@ -77,7 +77,8 @@ describe('a live talk in the browser', () => {
     const phone = phones[0]!;
     await phone.reload();
     await phone.locator('audience-page connection-badge[status="live"]').waitFor();
-    expect(await counter(phone)).toBe('2 / 4');
+    // "live" comes with the connection; the talk's state follows it a moment later
+    await expect.poll(() => counter(phone), { timeout: 10_000 }).toBe('2 / 4');
     await phone.getByText('Answer received').waitFor();
     expect(await phone.getByRole('radio', { name: 'DNS' }).isChecked()).toBe(true);
     expect(await resultRow(phone, 'DNS')).toBe('DNS 2 · 67%');
