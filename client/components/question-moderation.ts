@@ -18,17 +18,21 @@ const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-di
  * those awaiting approval; approve, hide (or restore), mark answered, and pin one to the screen.
  *
  * @fires moderate - CustomEvent<ModerateDetail>
+ * @fires more - Event: load older questions the list does not hold yet
  */
 export class QuestionModeration extends LitElement {
   static override properties = {
     questions: { attribute: false },
     mode: { type: String },
+    more: { type: Number },
     disabled: { type: Boolean },
     _order: { state: true },
     _pendingOnly: { state: true },
   };
 
   declare questions: readonly QuestionView[];
+  /** How many older questions are on the server only (the page in `state` is bounded). */
+  declare more: number;
   declare mode: QaMode;
   /** Buttons off, e.g. while not connected. */
   declare disabled: boolean;
@@ -39,6 +43,7 @@ export class QuestionModeration extends LitElement {
 
   constructor() {
     super();
+    this.more = 0;
     this.questions = [];
     this.mode = 'open';
     this.disabled = false;
@@ -70,6 +75,11 @@ export class QuestionModeration extends LitElement {
       ${shown.length
         ? html`<ol>${shown.map((q) => this.#item(q))}</ol>`
         : html`<p class="empty">${this._pendingOnly ? 'Nothing waits for approval.' : 'No questions yet. Phones ask from the Questions tab.'}</p>`}
+      ${this.more > 0
+        ? html`<button type="button" class="more" @click=${() => this.dispatchEvent(new Event('more', { bubbles: true, composed: true }))}>
+            Show ${this.more} older ${this.more === 1 ? 'question' : 'questions'}
+          </button>`
+        : nothing}
     `;
   }
 

@@ -168,6 +168,7 @@ export class PresenterPage extends LitElement {
           <section class="questions" aria-labelledby="qa-h">
             <h2 id="qa-h">Questions</h2>
             <question-moderation .questions=${this.#qa.questions} .mode=${this.#qa.mode} ?disabled=${offline}
+              .more=${this.#qa.more ? this.#qa.more.total - this.#qa.questions.length : 0} @more=${() => void this.#qa.loadMore()}
               @moderate=${(e: CustomEvent<ModerateDetail>) => this.#run(this.#qa.moderate(e.detail.id, e.detail.action))}></question-moderation>
           </section>
         </div>

@@ -140,7 +140,8 @@ export function createQa(deps: {
       // copy was read), there is nothing to look up.
       const shown = rows.some((q) => q.status === 'approved') || (dirty.get(slug)?.asked.size ?? 0) > 0;
       const upvoted = viewer.voter && shown ? ((await upvotes.get(String(talk.run.id), viewer.voter)) ?? []) : [];
-      const page = firstPage(rows, { always: (q) => viewer.voter !== undefined && q.voterId === viewer.voter });
+      // a phone always gets its own; the presenter and moderators every question still waiting for them
+      const page = firstPage(rows, { always: (q) => (viewer.voter !== undefined && q.voterId === viewer.voter) || (viewer.staff && q.status === 'pending') });
       return { questions: page.questions.map((q) => questionView(q, viewer.voter)), upvoted, ...(page.more ? { more: page.more } : {}) };
     },
 
