@@ -3,29 +3,21 @@
  * (explicit.md names it), and loads into a deck. The real tool's verdict is in
  * tests/e2e/dialect-reveal-oracle.test.ts (a browser).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDeckSource } from '../../../server/deck/dialects/index.js';
 import { loadDeck } from '../../../server/deck/load.js';
+import { dialectCorpus, withoutCode } from '../../helpers/dialect-corpus.js';
 
-const DIR = path.resolve('tests/fixtures/dialects/obsidian');
-const FIXTURES = readdirSync(DIR).filter((name) => name.endsWith('.md'));
-const parse = (name: string) => parseDeckSource(readFileSync(path.join(DIR, name), 'utf8'), path.join(DIR, name));
+const { dir: DIR, fixtures: FIXTURES, parse } = dialectCorpus('obsidian');
 
 describe('obsidian fixtures', () => {
-  it.each(FIXTURES)('%s is read as obsidian', (name) => {
-    const source = readFileSync(path.join(DIR, name), 'utf8');
-    expect(parse(name).dialect).toBe('obsidian');
-    expect(/^dialect:/m.test(source)).toBe(name === 'explicit.md');
-  });
-
+  // detection of each fixture: tests/deck/dialects/detect.test.ts
   it.each(FIXTURES)('%s loads, and no tool markup reaches a slide', async (name) => {
     const deck = await loadDeck(path.join(DIR, name));
     expect(deck.slides.length).toBeGreaterThan(0);
     for (const slide of deck.slides) {
       // code shows markup on purpose
-      expect(slide.html.replace(/<pre[\s\S]*?<\/pre>|<code[^>]*>[\s\S]*?<\/code>/g, '')).not.toMatch(/\.slide:|<!--\s*slide|!\[\[|\[\[|%%|<split|<grid|::: ?block/);
+      expect(withoutCode(slide.html)).not.toMatch(/\.slide:|<!--\s*slide|!\[\[|\[\[|%%|<split|<grid|::: ?block/);
       expect(slide.notes).not.toMatch(/\.slide:|\.element:|element class/);
     }
   });

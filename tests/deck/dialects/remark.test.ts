@@ -4,15 +4,12 @@
  * No runnable oracle exists for this tool: expected values follow its documented rules (see the
  * unit tests' header for the sources).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDeckSource } from '../../../server/deck/dialects/index.js';
 import { loadDeck } from '../../../server/deck/load.js';
+import { dialectCorpus, withoutCode } from '../../helpers/dialect-corpus.js';
 
-const DIR = path.resolve('tests/fixtures/dialects/remark');
-const FIXTURES = readdirSync(DIR).filter((name) => name.endsWith('.md'));
-const parse = (name: string) => parseDeckSource(readFileSync(path.join(DIR, name), 'utf8'), path.join(DIR, name));
+const { dir: DIR, fixtures: FIXTURES, parse } = dialectCorpus('remark');
 
 describe('remark fixtures', () => {
   // each fixture's detection, and that no other deck is claimed: tests/deck/dialects/detect.test.ts
@@ -20,7 +17,7 @@ describe('remark fixtures', () => {
     const deck = await loadDeck(path.join(DIR, name));
     expect(deck.slides.length).toBeGreaterThan(0);
     for (const slide of deck.slides) {
-      const shown = slide.html.replace(/<pre[\s\S]*?<\/pre>|<code[^>]*>[\s\S]*?<\/code>/g, '');
+      const shown = withoutCode(slide.html);
       expect(shown).not.toMatch(MARKUP);
       expect(slide.notes).not.toMatch(MARKUP);
     }
