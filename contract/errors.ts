@@ -21,6 +21,15 @@ export const ErrorCode = {
   emptyAnswer: 'empty_answer',
   /** A moderation command named answers this poll does not have. */
   unknownAnswer: 'unknown_answer',
+  /** The poll's countdown reached zero before the answer arrived (the server's clock decides). */
+  timeUp: 'time_up',
+  // Quiz
+  /** A quiz command on a poll that has no right answer (`correct:`). */
+  notQuiz: 'not_quiz',
+  /** Another player of this run already has this nickname. */
+  nicknameTaken: 'nickname_taken',
+  /** The nickname is not allowed (the filter refused it, or it is empty or too long). */
+  nicknameRefused: 'nickname_refused',
   // Q&A
   qaOff: 'qa_off',
   unknownQuestion: 'unknown_question',

@@ -7,10 +7,12 @@ import type { ErrorCode } from './errors.js';
 import type { SlideData } from './http.js';
 import type { ActivePoll, Answer, AnswerAction, AnswerModeration, NewPollInput, PollRef, PollResults, PollView } from './poll.js';
 import type { ModerationAction, QaMode, QaPage, QaState, QuestionView, ReactionKind } from './qa.js';
+import type { QuizStanding } from './quiz.js';
 
 export type { ActivePoll, Answer, NewPollInput, PollRef, PollResults, PollView } from './poll.js';
 export type { AnswerAction, AnswerModeration, AnswerStatus, ModeratedAnswer, PollSpec, PollType } from './poll.js';
 export type { ModerationAction, QaMode, QaPage, QaState, QuestionView, ReactionKind } from './qa.js';
+export type { QuizPlayer, QuizResults, QuizStanding } from './quiz.js';
 
 /** Bumped when a change would break an older client. */
 export const PROTOCOL_VERSION = 1;
@@ -81,6 +83,8 @@ export interface RunInfo {
   /** 1 for the first delivery of the talk, 2 for the next … */
   number: number;
   startedAt: number;
+  /** When the presenter ended it (`run:end`); absent or null while it is going on. */
+  endedAt?: number | null;
 }
 
 /** Everything a client needs to be in sync, sent on connect and on request. */
@@ -105,6 +109,8 @@ export interface TalkState {
   session?: string;
   /** Presenter and moderator: whether this talk lets moderators drive it (`moderators: drive`). */
   moderatorsDrive?: boolean;
+  /** Where the run's quiz stands (a phone's own place included); absent when the talk has no quiz question. */
+  quiz?: QuizStanding;
   /** Server time in ms when this state was read. */
   at: number;
 }
@@ -144,6 +150,10 @@ export interface ServerToClientEvents {
   /** The deck file changed on disk; refetch slides (the current slide index is kept, clamped). */
   'deck:updated': (e: { talk: TalkInfo; slide: number; step?: number }) => void;
   'run:started': (e: { run: RunInfo; slide: number }) => void;
+  /** The presenter ended the run: phones offer the handout ("Slides"). */
+  'run:ended': (e: { run: RunInfo }) => void;
+  /** A quiz answer was shown (or a player renamed): the new standings; each phone gets its own `me`. */
+  'quiz:standing': (e: QuizStanding) => void;
   /** The poll on screen changed, opened, closed, or its results were revealed or hidden. */
   'poll:active': (e: ActivePoll) => void;
   /** Live results, at most a few per second per poll; the final tally always follows the last vote. */
@@ -188,6 +198,8 @@ export interface ClientToServerEvents {
   'slide:prev': (ack: AckFn<SlideChanged>) => void;
   /** Give the talk again: a new run starting at slide 0; earlier runs keep their data. */
   'run:start': (ack: AckFn<{ run: RunInfo; slide: number }>) => void;
+  /** End the run (the talk is over): its handout opens to everyone; a later `run:start` gives the talk again. */
+  'run:end': (ack: AckFn<{ run: RunInfo }>) => void;
   /** Ask for a fresh `state` (after a reconnect, or when in doubt). */
   'state:get': (ack: AckFn<TalkState>) => void;
   /** Presenter: the devices signed in to this talk as presenter or moderator. */
@@ -205,6 +217,15 @@ export interface ClientToServerEvents {
   'poll:reveal': (payload: PollRef & { reveal: boolean }, ack: AckFn<PollView>) => void;
   /** Deletes the poll's answers in this run. */
   'poll:reset': (payload: PollRef, ack: AckFn<PollView>) => void;
+  /**
+   * The countdown of an open poll: `add` seconds to it (1 … MAX_TIMER_ADD_SECONDS; starts one on a poll
+   * without), or `stop` it (the poll stays open until closed by hand).
+   */
+  'poll:timer': (payload: PollRef & ({ add: number } | { stop: true }), ack: AckFn<PollView>) => void;
+  /** A quiz question: close it if open, show the right answer, and score it; everyone gets `quiz:standing`. */
+  'quiz:reveal': (payload: PollRef, ack: AckFn<PollView>) => void;
+  /** A phone's nickname for the leaderboard (filtered, unique in the run); an empty one makes it anonymous again. */
+  'quiz:nickname': (payload: { name: string }, ack: AckFn<{ nickname: string | null; name: string }>) => void;
   /** Asks an ad-hoc question: it opens at once and shows on every phone. */
   'poll:create': (payload: NewPollInput, ack: AckFn<PollView>) => void;
   /**

@@ -2,6 +2,7 @@
 import type { RunInfo, TalkInfo } from './events.js';
 import type { PollResults, PollView } from './poll.js';
 import type { QaMode, QuestionView } from './qa.js';
+import type { QuizResults } from './quiz.js';
 import type { SlideLayout } from './theme.js';
 
 /** One row of `GET /api/talks`. */
@@ -53,6 +54,10 @@ export interface SlideData {
   steps?: number;
   /** Not shown yet in this run: no title, no content, until the presenter gets there. */
   hidden?: true;
+  /** The slide holds a ```leaderboard block: the views show the run's quiz podium, this many players. */
+  leaderboard?: { top: number; title?: string };
+  /** Presenter only: the seconds the deck plans for this slide (`<!-- time: 2m -->`), for the pace indicator. */
+  time?: number;
 }
 
 /** `GET /api/talks/:slug`: the talk and all its slides. */
@@ -66,6 +71,8 @@ export interface TalkDetails extends TalkInfo {
   publicUrl?: string;
   /** Presenter only: what the deck's tool has that Lectern does not show, with the file's line. */
   dropped?: { line: number; what: string }[];
+  /** Presenter only: the talk's planned length in seconds (front matter `duration:`), for the countdown and pace. */
+  duration?: number;
 }
 
 /** One slide of a run's engagement timeline. */
@@ -106,6 +113,8 @@ export interface RunResults {
   reactions: { slide: number; kind: string; count: number }[];
   /** Per slide: time spent, reactions, answers, questions — "where did we lose the room?" */
   timeline: (SlideEngagement & { title: string })[];
+  /** The run's quiz: players best first, and each question shown (absent when the run had none). */
+  quiz?: QuizResults;
 }
 
 export interface TalkResults {

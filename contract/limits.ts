@@ -37,3 +37,17 @@ export const QA_PAGE_MAX = 100;
 /** Text answers per poll in a results response when `limit` is not given, and at most. */
 export const RESULTS_ANSWERS_DEFAULT = 200;
 export const RESULTS_ANSWERS_MAX = 2_000;
+
+/** A quiz question's points for a right answer given at once, when the deck does not say; and the most it may say. */
+export const DEFAULT_QUIZ_POINTS = 1000;
+export const MAX_QUIZ_POINTS = 10_000;
+/** A poll's countdown (`timer:`), in seconds: at least and at most. */
+export const MIN_TIMER_SECONDS = 5;
+export const MAX_TIMER_SECONDS = 3_600;
+/** Seconds the presenter may add to a running countdown in one command. */
+export const MAX_TIMER_ADD_SECONDS = 600;
+/** A quiz nickname, in characters (after trimming). */
+export const MAX_NICKNAME_LENGTH = 24;
+/** Players a leaderboard block shows at most (`top:`), and when the deck does not say. */
+export const MAX_LEADERBOARD_TOP = 10;
+export const DEFAULT_LEADERBOARD_TOP = 5;

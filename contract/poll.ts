@@ -54,6 +54,15 @@ export interface PollSpec {
   results: ResultsVisibility;
   /** `pre`: answers wait for approval; absent means shown at once. */
   moderation?: 'pre';
+  /**
+   * single / multiple: the right options, which make the poll a quiz question. Never sent to a
+   * client before the presenter shows the answer (`PollView.correct`).
+   */
+  correct?: string[];
+  /** A quiz question: points for a right answer given at once (default DEFAULT_QUIZ_POINTS). */
+  points?: number;
+  /** Seconds the poll stays open once opened (`timer: 30s`); it closes itself at zero, by the server's clock. */
+  timer?: number;
 }
 
 /** An answer as stored: option labels for choices, words as typed, a number for scales. */
@@ -73,6 +82,21 @@ export interface PollView extends Pick<PollSpec, 'id' | 'question' | 'type' | 'o
   resultsHidden: boolean;
   /** The slide it belongs to; null for an ad-hoc poll. */
   slide: number | null;
+  /** A quiz question (the deck gave `correct:`); which options are right stays on the server until shown. */
+  quiz?: boolean;
+  /** A quiz question's points for a right answer given at once. */
+  points?: number;
+  /** The countdown the deck gave, in seconds (`timer:`). */
+  timer?: number;
+  /**
+   * While open with a countdown running: when it closes, in the server's clock (ms since epoch;
+   * clients correct by the offset they read from `TalkState.at`). Absent or null: no countdown running.
+   */
+  closesAt?: number | null;
+  /** A quiz question whose answer the presenter showed: the right options … */
+  correct?: string[];
+  /** … and how many answers (that count) were right. */
+  rightCount?: number;
 }
 
 /** The poll on screen now, with what this client may see of it. */

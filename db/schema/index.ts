@@ -8,3 +8,4 @@ export * from './questions.js';
 export * from './engagement.js';
 export * from './secrets.js';
 export * from './sessions.js';
+export * from './players.js';

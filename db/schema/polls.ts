@@ -23,6 +23,13 @@ export const polls = pgTable(
     resultsHidden: boolean().notNull().default(false),
     openedAt: timestamptz(),
     closedAt: timestamptz(),
+    /**
+     * While open with a countdown (`timer:`): when it closes itself, by the server's clock. Null with
+     * no countdown running (none in the deck, stopped by the presenter, or closed).
+     */
+    closesAt: timestamptz(),
+    /** A quiz question: when the presenter showed the right answer (scores count it from then); null before. */
+    correctShownAt: timestamptz(),
     createdAt: timestamptz().notNull().defaultNow(),
   },
   (t) => [

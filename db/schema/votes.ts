@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import type { AnswerStatus } from '../../contract/poll.js';
-import { jsonb, timestamps } from './columns.js';
+import { jsonb, timestamps, timestamptz } from './columns.js';
 import { polls } from './polls.js';
 
 /** One voter's current answer to one poll; voting again replaces it. */
@@ -17,6 +17,11 @@ export const votes = pgTable(
     answer: jsonb().notNull(),
     /** `visible` counts in the results; `held` waits for a moderator; `hidden` was taken off by one. */
     status: text().$type<AnswerStatus>().notNull().default('visible'),
+    /**
+     * When the server received this answer (not when the group commit stored it): quiz scores reward
+     * speed from it. Null on answers stored before it existed (their `updated_at` stands in).
+     */
+    answeredAt: timestamptz(),
     ...timestamps,
   },
   (t) => [
