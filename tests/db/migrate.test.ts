@@ -20,7 +20,7 @@ describe.each(drivers)('migrations on %s', (driver) => {
       .from(sql`information_schema.tables`)
       .where(sql`table_schema = 'public'`)
       .orderBy(sql`table_name`);
-    expect(tables.map((r) => r.name)).toEqual(['polls', 'question_votes', 'questions', 'reactions', 'runs', 'server_secrets', 'sessions', 'slide_visits', 'socket_io_attachments', 'talks', 'votes']);
+    expect(tables.map((r) => r.name)).toEqual(['players', 'polls', 'question_votes', 'questions', 'reactions', 'runs', 'server_secrets', 'sessions', 'slide_visits', 'socket_io_attachments', 'talks', 'votes']);
   });
 
   it('answers ping', async () => {
