@@ -10,6 +10,8 @@ export const ErrorCode = {
   rateLimited: 'rate_limited',
   /** An HTTP body over the size limit. */
   tooLarge: 'too_large',
+  /** The presenter ended the run (`run:end`): slides stay put until a new run starts (`run:start`). */
+  runEnded: 'run_ended',
   // Votes: each refusal its own code, so a phone can say exactly what to fix.
   unknownPoll: 'unknown_poll',
   pollClosed: 'poll_closed',

@@ -29,6 +29,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   rate_limited: 429,
   unknown_answer: 404,
   too_large: 413,
+  run_ended: 409,
   unknown_poll: 404,
   poll_closed: 409,
   time_up: 409,

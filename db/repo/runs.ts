@@ -54,6 +54,22 @@ export async function getOrStartRun(db: Db, talkId: number): Promise<Run> {
   });
 }
 
+/** The talk's latest run, ended or not (an ended run stays the talk's run until the next starts), or null. */
+export async function latestRun(db: Db, talkId: number): Promise<Run | null> {
+  const [row] = await db.select().from(runs).where(eq(runs.talkId, talkId)).orderBy(desc(runs.number)).limit(1);
+  return row ? toRun(row) : null;
+}
+
+/** Ends a run (the talk is over) unless it already ended; returns the run as stored, or null when there is none. */
+export async function endRun(db: Db, runId: number): Promise<Run | null> {
+  const [row] = await db
+    .update(runs)
+    .set({ endedAt: sql`now()` })
+    .where(and(eq(runs.id, runId), isNull(runs.endedAt)))
+    .returning();
+  return row ? toRun(row) : findRun(db, runId);
+}
+
 /** Ends the run in progress (if any) and starts the next number at slide 0. */
 export async function startRun(db: Db, talkId: number): Promise<Run> {
   return db.transaction(async (tx) => {
