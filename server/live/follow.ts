@@ -9,6 +9,11 @@ import type { Talks } from './talks.js';
  */
 export function followTalks(deps: { talks: Talks; polls: Polls; peers: PeerBus; log: Logger; onSlideChanged?: (slug: string) => void }) {
   const { talks, polls, peers, log } = deps;
+  /** The poll every phone shows, closed if it is open (the talk ended). */
+  async function closeActivePoll(slug: string) {
+    const { poll } = await polls.active(slug, { role: 'presenter' });
+    if (poll?.status === 'open') await polls.close(slug, poll.id);
+  }
   const stopLocal = talks.subscribe((e) => {
     if (e.type === 'slide:changed') {
       deps.onSlideChanged?.(e.slug);
@@ -17,6 +22,10 @@ export function followTalks(deps: { talks: Talks; polls: Polls; peers: PeerBus; 
       if (!e.arrived) return;
     } else if (e.type === 'run:started') {
       peers.publish({ type: 'run', slug: e.slug });
+    } else if (e.type === 'run:ended') {
+      // peers re-read the run (now ended); the poll on screen closes, as the talk is over
+      peers.publish({ type: 'run', slug: e.slug });
+      return closeActivePoll(e.slug).catch((err) => log.error({ err, slug: e.slug }, 'the open poll could not be closed at the end of the talk'));
     }
     const done = e.type === 'slide:changed' ? polls.onSlide(e.slug, e.from) : e.type === 'run:started' ? polls.onRunStarted(e.slug) : polls.onDeckUpdated(e.slug);
     return done.catch((err) => log.error({ err, slug: e.slug }, 'poll state could not follow the talk'));

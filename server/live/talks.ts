@@ -6,7 +6,7 @@ import { clampSlide, clampStep, targetPosition, type SlideCommand } from '../dom
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Logger } from 'pino';
-import { currentRun, ensureTalk, getOrStartRun, setRunSlide, slideVisitsForRun, startRun, startTimeline, type Run } from '../../db/repo/index.js';
+import { endRun, ensureTalk, getOrStartRun, latestRun, setRunSlide, slideVisitsForRun, startRun, startTimeline, type Run } from '../../db/repo/index.js';
 import { createSlideSaver } from './slide-saver.js';
 import { createSerialQueue } from './serial.js';
 
@@ -25,7 +25,8 @@ export interface LiveTalk {
 export type TalkEvent =
   | { type: 'slide:changed'; slug: string; change: SlideChanged; from: number; firstShown: boolean; arrived: boolean }
   | { type: 'deck:updated'; slug: string; talk: TalkInfo; slide: number; step: number }
-  | { type: 'run:started'; slug: string; run: RunInfo; slide: number };
+  | { type: 'run:started'; slug: string; run: RunInfo; slide: number }
+  | { type: 'run:ended'; slug: string; run: RunInfo };
 
 export type Talks = Awaited<ReturnType<typeof createTalks>>;
 
@@ -59,7 +60,7 @@ export function stepShown(run: Pick<Run, 'stepsShown' | 'currentSlide' | 'curren
 
 /** The run info clients see. */
 export function runInfo(run: Run): RunInfo {
-  return { id: run.id, number: run.number, startedAt: run.startedAt };
+  return { id: run.id, number: run.number, startedAt: run.startedAt, endedAt: run.endedAt };
 }
 
 /**
@@ -86,7 +87,8 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
       throw new LecternError(ErrorCode.badRequest, `Two decks share the slug "${deck.slug}": ${talks.get(deck.slug)!.deck.file} and ${deck.file}. Give one a "slug:" in its front matter.`);
     }
     const { id: talkId } = await ensureTalk(db, { slug: deck.slug, title: deck.title, deckHash: deck.hash });
-    let run = await getOrStartRun(db, talkId);
+    // an ended run stays the talk's run (its handout, its results) until the presenter starts the next
+    let run = (await latestRun(db, talkId)) ?? (await getOrStartRun(db, talkId));
     const clamped = clampSlide(run.currentSlide, deck.slides.length);
     const step = clampStep(run.currentStep, stepCount(deck.slides[clamped]!));
     if (clamped !== run.currentSlide || step !== run.currentStep) {
@@ -117,14 +119,14 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
     return talk;
   }
 
-  /** Re-reads the talk's run in progress from the database (a peer process started a new one). */
+  /** Re-reads the talk's run from the database (a peer process started a new one, or ended it). */
   function reloadRun(slug: string): Promise<{ slideChanged: boolean }> {
     return serial(slug, async () => {
       const talk = mustGet(slug);
       // Our own move not yet saved is newer than what the database holds.
       if (saver.isPending(talk.run.id)) return { slideChanged: false };
       const before = talk.run;
-      talk.run = (await currentRun(db, talk.talkId)) ?? talk.run;
+      talk.run = (await latestRun(db, talk.talkId)) ?? talk.run;
       if (talk.run.id !== before.id) talk.shown = await shownIn(talk.run);
       else talk.shown.add(talk.run.currentSlide);
       return { slideChanged: talk.run.id !== before.id || talk.run.currentSlide !== before.currentSlide || talk.run.currentStep !== before.currentStep };
@@ -150,6 +152,8 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
       return serial(slug, async () => {
         const talk = mustGet(slug);
         const run = talk.run;
+        // The talk is over: its handout shows what it showed; moving on would change that behind the audience's back.
+        if (run.endedAt !== null) throw new LecternError(ErrorCode.runEnded, 'The talk has ended. Start a new run to show slides again.');
         const to = targetPosition(command, { slide: run.currentSlide, step: run.currentStep }, talk.deck.slides.map(stepCount));
         const at = Date.now();
         if (to.slide === run.currentSlide && to.step === run.currentStep) return { index: to.slide, step: to.step, at };
@@ -177,6 +181,26 @@ export async function createTalks(deps: { db: Db; decks: readonly Deck[]; log: L
         talk.shown = new Set([talk.run.currentSlide]);
         const result = { run: runInfo(talk.run), slide: talk.run.currentSlide };
         await emit({ type: 'run:started', slug, ...result });
+        return result;
+      });
+    },
+
+    /**
+     * Ends the run: the talk is over, its handout opens to everyone, slides stay where they are until
+     * the next `startRun`. Ending an ended run changes nothing and tells nobody again.
+     */
+    endRun(slug: string): Promise<{ run: RunInfo }> {
+      mustGet(slug);
+      return serial(slug, async () => {
+        const talk = mustGet(slug);
+        if (talk.run.endedAt !== null) return { run: runInfo(talk.run) };
+        // the position the run ended on must be stored before anyone reads the handout from the database
+        await saver.flush();
+        const ended = await endRun(db, talk.run.id);
+        if (!ended) throw new LecternError(ErrorCode.notFound, 'This talk has no run to end.');
+        talk.run = { ...talk.run, endedAt: ended.endedAt };
+        const result = { run: runInfo(talk.run) };
+        await emit({ type: 'run:ended', slug, ...result });
         return result;
       });
     },

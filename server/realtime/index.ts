@@ -171,6 +171,7 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
     const room = io.to(talkRoom(e.slug));
     if (e.type === 'slide:changed') room.emit('slide:changed', withFirstShown(e));
     else if (e.type === 'deck:updated') io.local.to(talkRoom(e.slug)).emit('deck:updated', { talk: e.talk, slide: e.slide, step: e.step });
+    else if (e.type === 'run:ended') room.emit('run:ended', { run: e.run });
     else room.emit('run:started', { run: e.run, slide: e.slide });
   });
 

@@ -20,5 +20,7 @@ export function presenterCommands(talks: Talks): CommandTable {
     ['slide:next', command(NoPayloadSchema, 'control', (_, socket) => move(socket, { kind: 'next' }))],
     ['slide:prev', command(NoPayloadSchema, 'control', (_, socket) => move(socket, { kind: 'prev' }))],
     ['run:start', command(NoPayloadSchema, 'control', (_, socket) => (requirePresenter(socket), talks.startRun(socket.data.talk)))],
+    // the talk is over: everyone hears `run:ended`, phones offer the handout
+    ['run:end', command(NoPayloadSchema, 'control', (_, socket) => (requirePresenter(socket), talks.endRun(socket.data.talk)))],
   ];
 }

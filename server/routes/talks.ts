@@ -51,5 +51,7 @@ export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; pu
     })
     .post('/:slug/next', control, async (c) => c.json(await talks.move(c.req.param('slug'), { kind: 'next' })))
     .post('/:slug/prev', control, async (c) => c.json(await talks.move(c.req.param('slug'), { kind: 'prev' })))
-    .post('/:slug/runs', control, async (c) => c.json(await talks.startRun(c.req.param('slug')), 201));
+    .post('/:slug/runs', control, async (c) => c.json(await talks.startRun(c.req.param('slug')), 201))
+    // the talk is over: its handout opens to everyone (see routes/handout.ts)
+    .post('/:slug/end', control, async (c) => c.json(await talks.endRun(c.req.param('slug'))));
 }
