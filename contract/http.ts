@@ -75,6 +75,21 @@ export interface TalkDetails extends TalkInfo {
   duration?: number;
 }
 
+/**
+ * `GET /api/talks/:slug/handout?run=N`: what a run showed, to take home. Open to everyone once the
+ * run ended (at once with `preview: all`); before that only to the presenter (a preview).
+ */
+export interface Handout {
+  talk: TalkInfo;
+  run: RunInfo;
+  /** The deck says `handout: notes`: every slide carries its speaker notes. */
+  notes: boolean;
+  /** The slides the run showed (every slide with `preview: all`), in deck order, each build whole. */
+  slides: SlideData[];
+  /** The polls of those slides with the run's results, as the results page reads them (no answer list). */
+  polls: PollResultsExport[];
+}
+
 /** One slide of a run's engagement timeline. */
 export interface SlideEngagement {
   slide: number;

@@ -95,6 +95,10 @@ const answersLimit = z.coerce
   .default(RESULTS_ANSWERS_DEFAULT);
 /** `?limit=` on `/api/talks/:slug/results`: answers per poll in the response. */
 export const ResultsQuerySchema = z.object({ limit: answersLimit });
+/** `/api/talks/:slug/handout?run=N`: a run by its number (1, 2 …); absent: the talk's latest. */
+export const HandoutQuerySchema = z.object({
+  run: z.coerce.number({ error: 'run must be a run number (1, 2 …)' }).int().positive('run must be a run number (1, 2 …)').optional(),
+});
 /** `/api/talks/:slug/results/answers?run=&poll=&cursor=&limit=`. */
 export const AnswerPageQuerySchema = z.object({
   run: z.coerce.number({ error: 'run must be a run id' }).int().positive('run must be a run id'),

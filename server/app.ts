@@ -11,6 +11,7 @@ import type { PresenterAuthOptions } from './middleware/presenter-auth.js';
 import { requestLog } from './middleware/request-log.js';
 import { compression } from './middleware/compression.js';
 import { errorBody, handleError } from './routes/errors.js';
+import { handoutRoutes } from './routes/handout.js';
 import { healthRoutes } from './routes/health.js';
 import { pageRoutes } from './routes/pages.js';
 import { pollRoutes } from './routes/polls.js';
@@ -43,6 +44,7 @@ const MAX_BODY_BYTES = 16 * 1024;
 
 /** The HTTP side: API, health, pages. Knows nothing of ports or env. */
 export function createApp(deps: AppDeps) {
+  const handout = handoutRoutes(deps);
   const app = new Hono()
     .use(requestLog(deps.log))
     // HTML, JS, CSS and JSON as brotli or gzip (socket.io's websocket never passes through Hono)
@@ -77,7 +79,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/talks', talksRoutes(deps))
     .route('/api/talks', pollRoutes(deps))
     .route('/api/talks', resultsRoutes(deps))
+    .route('/api/talks', handout.api)
     .route('/api/talks', voterRoutes({ talks: deps.talks, voterIds: deps.voterIds, trustProxy: deps.auth.trustProxy, ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) }))
+    .route('/', handout.page)
     .route('/', pageRoutes(deps));
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
