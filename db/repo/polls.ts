@@ -16,6 +16,10 @@ export interface PollRow {
   resultsHidden: boolean;
   openedAt: number | null;
   closedAt: number | null;
+  /** While open with a countdown running: when it closes itself (epoch ms). */
+  closesAt: number | null;
+  /** A quiz question: when its right answer was shown (epoch ms); null before. */
+  correctShownAt: number | null;
 }
 
 export interface NewPoll {
@@ -38,6 +42,8 @@ function toPoll(row: typeof polls.$inferSelect): PollRow {
     resultsHidden: row.resultsHidden,
     openedAt: row.openedAt?.getTime() ?? null,
     closedAt: row.closedAt?.getTime() ?? null,
+    closesAt: row.closesAt?.getTime() ?? null,
+    correctShownAt: row.correctShownAt?.getTime() ?? null,
   };
 }
 

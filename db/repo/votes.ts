@@ -9,6 +9,8 @@ export interface VoteInput {
   answer: JsonValue;
   /** Default `visible`; `held` waits for a moderator. */
   status?: AnswerStatus;
+  /** When the server received it (epoch ms); default: when it is stored. Quiz scores reward speed from it. */
+  answeredAt?: number;
 }
 
 /** A stored answer; `at` is when it was last given (epoch ms). */
@@ -52,13 +54,15 @@ async function insertVotes(db: Db, rows: VoteInput[]): Promise<void> {
   const voterIds = sql.param(rows.map((r) => r.voterId));
   const answers = sql.param(rows.map((r) => JSON.stringify(r.answer)));
   const statuses = sql.param(rows.map((r) => r.status ?? 'visible'));
+  const answeredAts = sql.param(rows.map((r) => r.answeredAt ?? null));
   // A hidden answer stays hidden when its voter answers again: a moderator took this device's
   // answer off the screen, and answering anew must not put it back.
   await db.execute(sql`
-    insert into ${votes} (poll_id, voter_id, answer, status)
-    select * from unnest(${pollIds}::int[], ${voterIds}::text[], ${answers}::jsonb[], ${statuses}::text[])
+    insert into ${votes} (poll_id, voter_id, answer, status, answered_at)
+    select p, v, a, s, coalesce(to_timestamp(t / 1000.0), now())
+    from unnest(${pollIds}::int[], ${voterIds}::text[], ${answers}::jsonb[], ${statuses}::text[], ${answeredAts}::float8[]) as u(p, v, a, s, t)
     on conflict (poll_id, voter_id) do update set answer = excluded.answer,
-      status = case when ${votes}.status = 'hidden' then 'hidden' else excluded.status end, updated_at = now()`);
+      status = case when ${votes}.status = 'hidden' then 'hidden' else excluded.status end, updated_at = now(), answered_at = excluded.answered_at`);
 }
 
 const stored = { id: votes.id, voterId: votes.voterId, answer: votes.answer, status: votes.status, at: votes.updatedAt };

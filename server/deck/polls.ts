@@ -3,12 +3,13 @@ import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { POLL_CLOSINGS, POLL_MODERATIONS, POLL_OPENINGS, POLL_TYPES, PollType, RESULTS_VISIBILITY, type PollSpec } from '../../contract/poll.js';
-import { DEFAULT_MAX_WORDS, MAX_OPTIONS, MIN_OPTIONS } from '../../contract/limits.js';
+import { DEFAULT_MAX_WORDS, DEFAULT_QUIZ_POINTS, MAX_OPTIONS, MAX_QUIZ_POINTS, MAX_TIMER_SECONDS, MIN_OPTIONS, MIN_TIMER_SECONDS } from '../../contract/limits.js';
+import { parseDuration } from './duration.js';
 import { SlideError } from './errors.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 
 const TYPES = POLL_TYPES;
-const KEYS = ['id', 'question', 'type', 'options', 'max', 'min', 'labels', 'open', 'close', 'results', 'moderation'];
+const KEYS = ['id', 'question', 'type', 'options', 'max', 'min', 'labels', 'open', 'close', 'results', 'moderation', 'correct', 'points', 'timer'];
 const MAX_SCALE_STEPS = 10;
 
 const choice = <const T extends readonly [string, ...string[]]>(key: string, values: T) =>
@@ -36,6 +37,9 @@ const PollBlock = z.strictObject(
     close: choice('close', POLL_CLOSINGS).default('manual'),
     results: choice('results', RESULTS_VISIBILITY).default('visible'),
     moderation: choice('moderation', POLL_MODERATIONS).optional(),
+    correct: z.union([option, z.array(option)], { error: '"correct" must be an option, or a list of options' }).optional(),
+    points: whole('points').optional(),
+    timer: z.union([z.string(), z.number()], { error: '"timer" must be a duration such as 30s or 1m30s' }).optional(),
   },
   { error: (iss) => (iss.code === 'unrecognized_keys' ? unknownKeys(iss.keys) : 'a poll block must be "key: value" lines') },
 );
@@ -87,7 +91,17 @@ function normalise(block: PollBlock): PollSpec {
     throw fail(`"id" ${JSON.stringify(id)} must be letters, digits, - or _ (at most 64)`);
   }
   // `pre` holds every answer for approval; `post` (the default) is stored as absent, so decks written before it compare equal
-  const base = { id, question: block.question, type, open: block.open, close: block.close, results: block.results, ...(block.moderation === 'pre' ? { moderation: 'pre' as const } : {}) };
+  const timer = block.timer === undefined ? undefined : checkTimer(block.timer);
+  const base = {
+    id,
+    question: block.question,
+    type,
+    open: block.open,
+    close: block.close,
+    results: block.results,
+    ...(block.moderation === 'pre' ? { moderation: 'pre' as const } : {}),
+    ...(timer !== undefined ? { timer } : {}),
+  };
   const forbid = (keys: Array<keyof PollBlock>) => {
     for (const key of keys) if (block[key] !== undefined) throw fail(`"${key}" is not used by ${type} polls`);
   };
@@ -98,16 +112,17 @@ function normalise(block: PollBlock): PollSpec {
       const options = checkOptions(block.options, type);
       const max = block.max ?? options.length;
       if (max < 1 || max > options.length) throw fail(`"max" must be between 1 and ${options.length} (the number of options)`);
-      return type === 'single' ? { ...base, options } : { ...base, options, max };
+      const quiz = quizFields(block, options, type === 'single' ? null : max);
+      return type === 'single' ? { ...base, options, ...quiz } : { ...base, options, max, ...quiz };
     }
     case 'words': {
-      forbid(['options', 'min', 'labels']);
+      forbid(['options', 'min', 'labels', 'correct', 'points']);
       const max = block.max ?? DEFAULT_MAX_WORDS;
       if (max < 1 || max > 10) throw fail('"max" (words per answer) must be between 1 and 10');
       return { ...base, max };
     }
     case 'scale': {
-      forbid(['options']);
+      forbid(['options', 'correct', 'points']);
       const scaleMin = block.min ?? 1;
       const scaleMax = block.max ?? 5;
       if (scaleMin >= scaleMax) throw fail(`"min" (${scaleMin}) must be less than "max" (${scaleMax})`);
@@ -117,9 +132,42 @@ function normalise(block: PollBlock): PollSpec {
       return labels ? { ...base, scaleMin, scaleMax, labels } : { ...base, scaleMin, scaleMax };
     }
     case 'text':
-      forbid(['options', 'max', 'min', 'labels']);
+      forbid(['options', 'max', 'min', 'labels', 'correct', 'points']);
       return base;
   }
+}
+
+/**
+ * A quiz question's right options (matched to the options as written, whatever the letter case) and
+ * its points. A single-choice question (`most` null) has one right option; a multiple-choice one at most `max`.
+ */
+function quizFields(block: PollBlock, options: string[], most: number | null): { correct?: string[]; points?: number } {
+  if (block.correct === undefined) {
+    if (block.points !== undefined) throw fail('"points" needs "correct": the option (or options) that are right');
+    return {};
+  }
+  if (block.moderation === 'pre') throw fail('a quiz question (with "correct") cannot be pre-moderated: its answers are options, which need no approval');
+  const given = Array.isArray(block.correct) ? block.correct : [block.correct];
+  if (!given.length) throw fail('"correct" must name at least one option');
+  const correct: string[] = [];
+  for (const answer of given) {
+    const match = options.find((o) => o.toLowerCase() === answer.toLowerCase());
+    if (!match) throw fail(`"correct": ${JSON.stringify(answer)} is not one of the options`);
+    if (!correct.includes(match)) correct.push(match);
+  }
+  if (most === null && correct.length > 1) throw fail('"correct": a single-choice question has one right option (use type: multiple for more)');
+  if (most !== null && correct.length > most) throw fail(`"correct" lists ${correct.length} options but "max" allows ${most} per answer`);
+  const points = block.points ?? DEFAULT_QUIZ_POINTS;
+  if (points < 1 || points > MAX_QUIZ_POINTS) throw fail(`"points" must be between 1 and ${MAX_QUIZ_POINTS}`);
+  // Kept in the deck's option order, so the reveal lists them as the options read.
+  return { correct: options.filter((o) => correct.includes(o)), points };
+}
+
+function checkTimer(value: string | number): number {
+  const seconds = parseDuration(value);
+  if (seconds === null) throw fail(`"timer" ${JSON.stringify(value)} is not a duration; write e.g. 30s, 90 or 1m30s`);
+  if (seconds < MIN_TIMER_SECONDS || seconds > MAX_TIMER_SECONDS) throw fail(`"timer" must be between ${MIN_TIMER_SECONDS} seconds and ${MAX_TIMER_SECONDS / 60} minutes (got ${seconds} s)`);
+  return seconds;
 }
 
 function checkOptions(options: string[] | undefined, type: string): string[] {

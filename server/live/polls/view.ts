@@ -7,9 +7,12 @@ export type PollEvent =
   | { type: 'poll:results'; slug: string; runId: number; poll: PollView; results: PollResults; moderation: AnswerModeration; toVoters: boolean }
   | { type: 'poll:reset'; slug: string; runId: number; poll: PollView };
 
-/** The view every client gets of a poll row. */
+/**
+ * The view every client gets of a poll row. A quiz question's right options stay out of it until
+ * the presenter shows them: the view goes to phones, and a phone must not find them in its traffic.
+ */
 export function pollView(row: PollRow): PollView {
-  const { id: _id, open: _o, close: _c, results: _r, question: _q, type: _t, ...shape } = row.spec;
+  const { id: _id, open: _o, close: _c, results: _r, question: _q, type: _t, correct, ...shape } = row.spec;
   return {
     id: row.pollKey,
     question: row.question,
@@ -19,5 +22,8 @@ export function pollView(row: PollRow): PollView {
     openedAt: row.openedAt,
     resultsHidden: row.resultsHidden,
     slide: row.slideIndex,
+    ...(correct ? { quiz: true } : {}),
+    ...(row.status === 'open' && row.closesAt !== null ? { closesAt: row.closesAt } : {}),
+    ...(correct && row.correctShownAt !== null ? { correct } : {}),
   };
 }

@@ -32,6 +32,7 @@ export function createVotes(deps: { db: Db; talks: Talks; cache: RunCache; log: 
   });
 
   async function vote(slug: string, voter: string, key: string, raw: unknown): Promise<StoredVote> {
+    const answeredAt = Date.now(); // the server's clock at arrival: quiz speed counts from here, not from the commit
     const talk = talks.require(slug);
     const state = await cache.forVote(talk, key);
     const row = state.rows.get(key);
@@ -48,7 +49,7 @@ export function createVotes(deps: { db: Db; talks: Talks; cache: RunCache; log: 
     const flagged = texts.length > 0 && screenAll(deps.screening.forDeck(talk.deck), texts).flagged;
     const status = arrivalStatus(row.spec, flagged);
     try {
-      await writer.write({ pollId: row.id, voterId: voter, answer, status });
+      await writer.write({ pollId: row.id, voterId: voter, answer, status, answeredAt });
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'vote not stored');
       throw new LecternError(ErrorCode.unavailable, 'Your answer could not be saved just now; please send it again.');

@@ -83,3 +83,47 @@ describe('moderation:', () => {
     expect(() => parsePoll('question: Words?\ntype: words\nmoderation: strict')).toThrow(/"moderation" must be pre or post/);
   });
 });
+
+describe('quiz questions (correct:, points:)', () => {
+  it('a single-choice question names its right option, matched whatever the letter case; points default to 1000', () => {
+    const spec = parsePoll('question: Capital of Peru?\noptions: [Quito, Lima, Bogotá]\ncorrect: lima');
+    expect(spec).toMatchObject({ type: 'single', correct: ['Lima'], points: 1000 });
+  });
+
+  it('a multiple-choice question may have several right options, kept in the options order', () => {
+    const spec = parsePoll('question: Primes?\ntype: multiple\noptions: [2, 3, 4, 5]\ncorrect: [5, 2]\npoints: 500');
+    expect(spec).toMatchObject({ correct: ['2', '5'], points: 500 });
+  });
+
+  it.each([
+    ['question: Q?\noptions: [A, B]\ncorrect: C', /"correct": "C" is not one of the options/],
+    ['question: Q?\noptions: [A, B]\ncorrect: [A, B]', /single-choice question has one right option/],
+    ['question: Q?\ntype: multiple\nmax: 1\noptions: [A, B, C]\ncorrect: [A, B]', /lists 2 options but "max" allows 1/],
+    ['question: Q?\noptions: [A, B]\npoints: 10', /"points" needs "correct"/],
+    ['question: Q?\noptions: [A, B]\ncorrect: A\npoints: 0', /"points" must be between 1 and 10000/],
+    ['question: Q?\noptions: [A, B]\ncorrect: A\nmoderation: pre', /cannot be pre-moderated/],
+    ['question: Q?\ntype: words\ncorrect: A', /"correct" is not used by words polls/],
+    ['question: Q?\ntype: scale\ncorrect: 3', /"correct" is not used by scale polls/],
+  ])('refuses %j', (block, message) => expect(() => parsePoll(block)).toThrow(message));
+
+  it('an ordinary poll has no quiz fields', () => {
+    const spec = parsePoll('question: Q?\noptions: [A, B]');
+    expect(spec).not.toHaveProperty('correct');
+    expect(spec).not.toHaveProperty('points');
+  });
+});
+
+describe('timer:', () => {
+  it('gives any poll a countdown in seconds', () => {
+    expect(parsePoll('question: Q?\noptions: [A, B]\ntimer: 30s').timer).toBe(30);
+    expect(parsePoll('question: Q?\ntype: words\ntimer: 1m30s').timer).toBe(90);
+    expect(parsePoll('question: Q?\ntype: text\ntimer: 45').timer).toBe(45);
+    expect(parsePoll('question: Q?\ntype: text')).not.toHaveProperty('timer');
+  });
+
+  it('refuses what is not a duration, and countdowns too short or too long', () => {
+    expect(() => parsePoll('question: Q?\ntype: text\ntimer: soon')).toThrow(/"timer" "soon" is not a duration/);
+    expect(() => parsePoll('question: Q?\ntype: text\ntimer: 2s')).toThrow(/between 5 seconds and 60 minutes/);
+    expect(() => parsePoll('question: Q?\ntype: text\ntimer: 2h')).toThrow(/between 5 seconds and 60 minutes/);
+  });
+});

@@ -20,6 +20,8 @@ const rowOf = (s: PollSpec, over: Partial<PollRow> = {}): PollRow => ({
   resultsHidden: false,
   openedAt: null,
   closedAt: null,
+  closesAt: null,
+  correctShownAt: null,
   ...over,
 });
 

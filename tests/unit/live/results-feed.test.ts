@@ -17,6 +17,8 @@ const row: PollRow = {
   resultsHidden: false,
   openedAt: 1,
   closedAt: null,
+  closesAt: null,
+  correctShownAt: null,
 };
 
 function feed() {

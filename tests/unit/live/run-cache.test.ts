@@ -18,6 +18,8 @@ const pollRow = (key: string, status: 'open' | 'closed'): PollRow => ({
   resultsHidden: false,
   openedAt: null,
   closedAt: null,
+  closesAt: null,
+  correctShownAt: null,
 });
 
 /** A database the test controls: what each load returns, and how many loads there were. */
