@@ -55,7 +55,7 @@ export function handoutRoutes(deps: { talks: Talks; db: Db; auth: PresenterAuthO
       try {
         pageHtml = await readFile(join(deps.clientDir, 'handout.html'), 'utf8');
       } catch {
-        return c.text('The web client is not built yet: run `npm run build`, then reload.', 503);
+        return status === 403 ? c.text(HANDOUT_CLOSED_MESSAGE, 403) : c.text('The web client is not built yet: run `npm run build`, then reload.', 503);
       }
     }
     c.header('Cache-Control', 'no-cache');
