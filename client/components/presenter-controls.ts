@@ -5,22 +5,26 @@ import { buttonStyles } from './shared-styles.js';
 export type NavigateDirection = 'prev' | 'next';
 
 /**
- * Previous / next buttons and "start new run". Only reports what was pressed; the page decides.
+ * Previous / next buttons, "End talk" and "Start new run". Only reports what was pressed; the page decides.
  *
  * @fires navigate - CustomEvent<NavigateDirection> when prev or next is pressed
  * @fires start-run - when the presenter confirmed starting a new run
+ * @fires end-run - when the presenter confirmed ending the talk (the handout opens to everyone)
  */
 export class PresenterControls extends LitElement {
   static override properties = {
     canPrev: { type: Boolean },
     canNext: { type: Boolean },
     disabled: { type: Boolean },
+    ended: { type: Boolean },
   };
 
   declare canPrev: boolean;
   declare canNext: boolean;
   /** Everything off, e.g. while not connected. */
   declare disabled: boolean;
+  /** The run has ended: the slides stay put until a new run starts. */
+  declare ended: boolean;
 
   static override styles = [
     buttonStyles,
@@ -31,8 +35,12 @@ export class PresenterControls extends LitElement {
         gap: 0.5rem;
         align-items: center;
       }
-      .run {
+      .end {
         margin-inline-start: auto;
+      }
+      .ended {
+        margin: 0 0 0 auto;
+        font-weight: 600;
       }
       /* on a phone used as a remote: two big thumb targets */
       @media (max-width: 48rem) {
@@ -40,7 +48,9 @@ export class PresenterControls extends LitElement {
           flex: 1 1 40%;
           min-height: 3.5rem;
         }
-        .run {
+        .run,
+        .end,
+        .ended {
           flex-basis: 100%;
           min-height: 2.75rem;
         }
@@ -53,22 +63,32 @@ export class PresenterControls extends LitElement {
     this.canPrev = false;
     this.canNext = false;
     this.disabled = false;
+    this.ended = false;
   }
 
   override render() {
     return html`
-      <button type="button" ?disabled=${this.disabled || !this.canPrev} @click=${() => this.#navigate('prev')}>
+      <button type="button" ?disabled=${this.disabled || this.ended || !this.canPrev} @click=${() => this.#navigate('prev')}>
         ← Previous
       </button>
-      <button type="button" class="primary" ?disabled=${this.disabled || !this.canNext} @click=${() => this.#navigate('next')}>
+      <button type="button" class="primary" ?disabled=${this.disabled || this.ended || !this.canNext} @click=${() => this.#navigate('next')}>
         Next →
       </button>
+      ${this.ended
+        ? html`<p class="ended" role="status">The talk has ended: the handout is open to everyone.</p>`
+        : html`<button type="button" class="end" ?disabled=${this.disabled} @click=${this.#endRun}>End talk</button>`}
       <button type="button" class="run" ?disabled=${this.disabled} @click=${this.#startRun}>Start new run</button>
     `;
   }
 
   #navigate(direction: NavigateDirection) {
     this.dispatchEvent(new CustomEvent<NavigateDirection>('navigate', { detail: direction, bubbles: true, composed: true }));
+  }
+
+  #endRun() {
+    // the end opens the handout and stops the slides; one stray click must not do that
+    if (!confirm('End the talk? Phones get a link to the slides and results; the slides stay where they are until you start a new run.')) return;
+    this.dispatchEvent(new Event('end-run', { bubbles: true, composed: true }));
   }
 
   #startRun() {

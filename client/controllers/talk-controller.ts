@@ -169,6 +169,11 @@ export class TalkController implements ReactiveController {
     return this.#command((s) => s.emitWithAck('run:start'), (d) => this.#onRun(d));
   }
 
+  /** Ends the run (the talk is over): everyone gets the handout; moves are refused until `startRun`. */
+  endRun(): Promise<Ack<{ run: RunInfo }>> {
+    return this.#command((s) => s.emitWithAck('run:end'), (d) => this.#update(() => (this.run = d.run)));
+  }
+
   /** Asks for the voter cookie, then connects (a refusal still connects, to follow); retries later. */
   #askVoter(): void {
     const ask = this.#options.voter;
@@ -230,6 +235,7 @@ export class TalkController implements ReactiveController {
       void this.#slides.load(talk.hash);
     });
     socket.on('run:started', (e) => this.#onRun(e));
+    socket.on('run:ended', ({ run }) => this.#update(() => (this.run = run)));
     this.#plugins.forEach((plugin) => plugin(socket));
   }
 

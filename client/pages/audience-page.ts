@@ -106,6 +106,7 @@ export class AudiencePage extends LitElement {
         <connection-badge .status=${t.status} .message=${t.error?.message ?? ''}></connection-badge>
       </header>
       <main>
+        ${t.run?.endedAt ? this.#ended() : null}
         ${this._questions && qa.mode !== 'off' ? this.#questions() : this.#body(shown)}
       </main>
       <footer>
@@ -116,6 +117,17 @@ export class AudiencePage extends LitElement {
       </footer>
       <p class="sr-only" aria-live="polite" aria-atomic="true">${this.#announcement}</p>
     `;
+  }
+
+  /** The talk is over: the handout (every slide shown, with the polls' results) and the results page. */
+  #ended() {
+    const slug = encodeURIComponent(slugFromPath());
+    const run = this.#talk.run ? `?run=${this.#talk.run.number}` : '';
+    return html`<p class="ended" role="status">
+      The talk has ended.
+      <a href=${`/${slug}/handout${run}`}>Slides</a>
+      <a href=${`/${slug}/results${run}`}>Results</a>
+    </p>`;
   }
 
   #body(shown: number) {

@@ -91,6 +91,21 @@ export const audienceStyles = [
     .poll-waiting {
       align-self: stretch;
     }
+    /* the talk is over: where the slides and results are, in the deck's accent so it is found */
+    .ended {
+      margin: 0;
+      padding: 0.75rem;
+      border-radius: var(--radius);
+      background: var(--surface);
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+    }
+    .ended a {
+      font-weight: 600;
+      color: var(--accent-text, var(--accent));
+    }
     .browsing {
       margin: 0;
       padding: 0.5rem 0.75rem;

@@ -129,9 +129,9 @@ export class PresenterPage extends LitElement {
             : html`<p class="empty">Loading slides…</p>`}
           <div class="controls">
             ${drives
-              ? html`<presenter-controls .canPrev=${t.slide > 0 || t.step > 0} .canNext=${moreSteps || t.slide < t.slideCount - 1} .disabled=${offline}
+              ? html`<presenter-controls .canPrev=${t.slide > 0 || t.step > 0} .canNext=${moreSteps || t.slide < t.slideCount - 1} .disabled=${offline} ?ended=${Boolean(t.run?.endedAt)}
                   @navigate=${(e: CustomEvent<NavigateDirection>) => this.#navigate(e.detail)}
-                  @start-run=${() => this.#run(t.startRun())}></presenter-controls>`
+                  @start-run=${() => this.#run(t.startRun())} @end-run=${() => this.#run(t.endRun())}></presenter-controls>`
               : html`<p class="moderator-note">You moderate questions and answers; the presenter moves the slides and runs the polls.</p>`}
             <p class="action-error" role="status">${this._actionError}</p>
           </div>
