@@ -1,5 +1,5 @@
 /** The HTTP API the pages read: talk list, a talk's rendered slides, its results. */
-import type { TalkDetails, TalkResults, TalkSummary } from '../../contract/http.js';
+import type { Handout, TalkDetails, TalkResults, TalkSummary } from '../../contract/http.js';
 
 // the shapes are the server's own (contract/http.ts)
 export type { SlideData, TalkDetails, TalkSummary } from '../../contract/http.js';
@@ -58,4 +58,15 @@ export function resultsUrls(slug: string) {
  */
 export function fetchResults(slug: string, key?: string): Promise<TalkResults> {
   return getJson<TalkResults>(resultsUrls(slug).json, key ? { authorization: `Bearer ${key}` } : {});
+}
+
+export type { Handout } from '../../contract/http.js';
+
+/**
+ * Fetches a run's handout (`run`: its number; the latest when absent). Refused (`forbidden`) to the
+ * room until the talk ends; the presenter's stored key or session previews it.
+ */
+export function fetchHandout(slug: string, opts: { run?: number; key?: string } = {}): Promise<Handout> {
+  const query = opts.run ? `?run=${opts.run}` : '';
+  return getJson<Handout>(`/api/talks/${encodeURIComponent(slug)}/handout${query}`, opts.key ? { authorization: `Bearer ${opts.key}` } : {});
 }
