@@ -1,6 +1,6 @@
 /**
  * Builds the browser pages into dist/client. The server serves the HTML for its page routes
- * (`/`, `/:slug`, `/:slug/screen`, `/:slug/present`, `/:slug/results`) and the hashed bundles under `/_app/`.
+ * (`/`, `/:slug`, `/:slug/screen`, `/:slug/present`, `/:slug/results`, `/:slug/handout`) and the hashed bundles under `/_app/`.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -24,7 +24,7 @@ function pageRoutes(): Plugin {
         const skip = /^\/(@|_app|api|socket\.io|node_modules|pages|components|controllers|lib|styles)\b|\.\w+$/;
         if (path !== '/' && !skip.test(path)) {
           const rest = path.split('/').filter(Boolean)[1];
-          req.url = rest === 'screen' || rest === 'present' || rest === 'results' ? `/${rest}.html` : '/audience.html';
+          req.url = rest === 'screen' || rest === 'present' || rest === 'results' || rest === 'handout' ? `/${rest}.html` : '/audience.html';
         }
         next();
       });
@@ -70,6 +70,7 @@ export default defineConfig({
         screen: page('screen'),
         present: page('present'),
         results: page('results'),
+        handout: page('handout'),
       },
       output: {
         // stable, readable shared chunks: every page needs lit; only the live pages need the socket

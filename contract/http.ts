@@ -82,6 +82,8 @@ export interface TalkDetails extends TalkInfo {
 export interface Handout {
   talk: TalkInfo;
   run: RunInfo;
+  /** The room may read it now (the run ended, or the deck says `preview: all`); false only in the presenter's preview. */
+  open: boolean;
   /** The deck says `handout: notes`: every slide carries its speaker notes. */
   notes: boolean;
   /** The slides the run showed (every slide with `preview: all`), in deck order, each build whole. */

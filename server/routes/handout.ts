@@ -47,7 +47,7 @@ export function handoutRoutes(deps: { talks: Talks; db: Db; auth: PresenterAuthO
     const polls = (all.runs.find((r) => r.id === run.id)?.polls ?? [])
       .filter((p) => p.slide !== null && onSlides.has(p.slide))
       .map(({ answersNext: _next, ...p }) => ({ ...p, answers: [] }));
-    return { talk: talkInfo(deck), run: runInfo(run), notes: handoutNotes(deck.meta), slides, polls };
+    return { talk: talkInfo(deck), run: runInfo(run), open: handoutOpen({ presenter: false, preview }, run), notes: handoutNotes(deck.meta), slides, polls };
   }
 
   async function page(c: Context, status: 200 | 403) {

@@ -112,7 +112,9 @@ describe.each(drivers)('the handout on %s', (driver) => {
     // the presenter previews it
     const preview = await get('/api/talks/handout-talk/handout', server.key);
     expect(preview.status).toBe(200);
-    expect(((await preview.json()) as Handout).slides.map((s) => s.index)).toEqual([0, 1, 3, 4]);
+    const previewed = (await preview.json()) as Handout;
+    expect(previewed.slides.map((s) => s.index)).toEqual([0, 1, 3, 4]);
+    expect(previewed.open).toBe(false);
 
     expect((await post('/end')).status).toBe(200);
     const res = await get('/api/talks/handout-talk/handout');
@@ -120,6 +122,7 @@ describe.each(drivers)('the handout on %s', (driver) => {
     const text = await res.text();
     const handout = JSON.parse(text) as Handout;
     expect(handout.run).toMatchObject({ number: 1, endedAt: expect.any(Number) });
+    expect(handout.open).toBe(true);
     expect(handout.talk).toMatchObject({ slug: 'handout-talk', title: 'Handout talk' });
     expect(handout.slides.map((s) => s.index)).toEqual([0, 1, 3, 4]);
     // the skipped slide never leaves the server, not even its title
