@@ -5,7 +5,11 @@
  *   --quick               CI mode (< 2 min): Lectern only, 1k sockets, 1k votes/s for 10 s on both
  *                         drivers. Exits non-zero when a socket is dropped or misses a slide, or when
  *                         stored answers ≠ acknowledged answers. Asserts no timings.
- *   --only=fanout,votes,page     run some parts only
+ *   --only=fanout,votes,page,start,storm     run some parts only (start and storm need `npm run build`)
+ *   --start-drivers=pglite,postgres --repeats=3 --phones=1000,10000 --no-npm
+ *                         start: compiled server with the example deck, first start and restart per
+ *                         driver (`repeats` rounds, medians), RSS at rest and with phones, `npm start`
+ *   --storm-sockets=10000 join storm, Lectern beside the multiplex relay, `repeats` rounds
  *   --servers=bare,minimal,multiplex,lectern   --sockets=1000,5000,10000,15000
  *   --changes=50 --interval=1000               slide changes and their spacing (ms)
  *   --drivers=postgres,pglite --rates=1000,5000,10000,20000 (Postgres; also PGlite unless
@@ -30,6 +34,8 @@ import { ensurePostgres, postgresInfo } from './lib/postgres.js';
 import { BENCH_DIR, cpus, pinSelf } from './lib/proc.js';
 import { ALL_KINDS, SERVER_KINDS, SERVER_LABELS, type ServerKind } from './lib/servers.js';
 import { fmt, table } from './lib/stats.js';
+import { runStart, type StartKind, type StartSample } from './start.js';
+import { runStorm, type StormSample } from './storm.js';
 import { runVotes, type Driver, type VotesBenchResult } from './votes.js';
 
 const ROOT = join(BENCH_DIR, '..');
@@ -52,15 +58,25 @@ const { values: args } = parseArgs({
     'vote-server': { type: 'string', default: 'lectern' },
     'no-build': { type: 'boolean', default: false },
     json: { type: 'string' },
+    'start-drivers': { type: 'string' },
+    repeats: { type: 'string' },
+    phones: { type: 'string' },
+    'no-npm': { type: 'boolean', default: false },
+    'storm-sockets': { type: 'string' },
   },
 });
 const list = (s: string | undefined, fallback: string[]) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : fallback);
 const nums = (s: string | undefined, fallback: number[]) => (s ? list(s, []).map(Number) : fallback);
 const quick = args.quick;
 const ACK_WAIT_S = 20;
+const REST_S = 10;
 
 const plan = {
-  parts: list(args.only, ['fanout', 'votes', 'page']),
+  parts: list(args.only, quick ? ['fanout', 'votes', 'page'] : ['start', 'storm', 'fanout', 'votes', 'page']),
+  startDrivers: list(args['start-drivers'], ['pglite', 'postgres']) as ('pglite' | 'postgres')[],
+  repeats: Number(args.repeats ?? 3),
+  phones: nums(args.phones, [1_000, 10_000]),
+  stormSockets: Number(args['storm-sockets'] ?? 10_000),
   servers: list(args.servers, quick ? ['lectern'] : [...SERVER_KINDS]) as ServerKind[],
   sockets: nums(args.sockets, quick ? [1_000] : [1_000, 5_000, 10_000, 15_000]),
   changes: Number(args.changes ?? (quick ? 20 : 50)),
@@ -107,6 +123,8 @@ const fanout: FanoutResult[] = [];
 const clientCheck: FanoutResult[] = [];
 const votes: VotesBenchResult[] = [];
 let page: PageWeight | undefined;
+let starts: StartSample[] = [];
+let storms: StormSample[] = [];
 let pgInfo: Awaited<ReturnType<typeof postgresInfo>> | undefined;
 
 if (plan.parts.includes('page')) {
@@ -118,6 +136,22 @@ if (plan.parts.includes('page')) {
     if (built.status !== 0) throw new Error('vite build failed');
   }
   page = pageWeight(args['no-build'] ? join(ROOT, 'dist/client') : outDir, 'audience');
+}
+
+if (plan.parts.includes('start')) {
+  if (plan.startDrivers.includes('postgres')) await ensurePostgres();
+  starts = await runStart({ repeats: plan.repeats, drivers: plan.startDrivers, npm: !args['no-npm'], phones: plan.phones, log }).catch((err: unknown) => {
+    problems.push(`start: ${String((err as Error)?.message ?? err)}`);
+    return [];
+  });
+}
+
+if (plan.parts.includes('storm')) {
+  storms = await runStorm({ sockets: plan.stormSockets, repeats: plan.repeats, processes: plan.processes, log }).catch((err: unknown) => {
+    problems.push(`storm: ${String((err as Error)?.message ?? err)}`);
+    return [];
+  });
+  for (const s of storms) if (s.failed) problems.push(`storm ${s.kind} ×${s.sockets}: ${s.failed} phones failed to join ${JSON.stringify(s.errors)}`);
 }
 
 if (plan.parts.includes('fanout')) {
@@ -187,11 +221,11 @@ if (plan.parts.includes('votes')) {
 const report = render();
 process.stdout.write(`${report}\n`);
 // One integrity check per fan-out step and per vote rate, in the plain form CI logs understand.
-const checks = fanout.length + clientCheck.length + votes.length;
+const checks = fanout.length + clientCheck.length + votes.length + storms.length + (starts.length ? 1 : 0);
 process.stdout.write(`\nbench: ${Math.max(0, checks - problems.length)} passed, ${problems.length} failed\n`);
 const jsonPath = args.json ?? join(ROOT, '.tmp/bench/last.json');
 mkdirSync(dirname(jsonPath), { recursive: true });
-writeFileSync(jsonPath, JSON.stringify({ machine, plan, pgInfo, fanout, clientCheck, votes, page, problems, notes }, null, 2));
+writeFileSync(jsonPath, JSON.stringify({ machine, plan, pgInfo, starts, storms, fanout, clientCheck, votes, page, problems, notes, loadAverageAtEnd: loadavg().map((x) => x.toFixed(2)).join(' ') }, null, 2));
 writeFileSync(jsonPath.replace(/\.json$/, '.md'), `${report}\n`);
 log(`wrote ${jsonPath} (and .md) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(problems.length ? 1 : 0);
@@ -201,6 +235,71 @@ function render(): string {
   out.push(`## Machine\n`);
   out.push(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; Linux ${machine.kernel}; ${machine.pinning}; open files ${machine.fdLimit} per process; load average at start ${machine.loadAverageAtStart}; ${machine.date}.`);
   if (pgInfo) out.push(`Postgres ${pgInfo.version} (fsync ${pgInfo.fsync}, synchronous_commit ${pgInfo.synchronousCommit}), not pinned.`);
+
+  if (starts.length) {
+    const median = (xs: number[]) => {
+      const v = [...xs].sort((a, b) => a - b);
+      return v.length ? (v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2) : NaN;
+    };
+    const labels: Record<StartKind, string> = {
+      'pglite-first': 'PGlite, new data folder',
+      'pglite-restart': 'PGlite, restart',
+      'postgres-first': 'Postgres, new database',
+      'postgres-restart': 'Postgres, restart',
+      'npm-restart': '`npm start`, client built, restart (Postgres; npm + node RSS)',
+    };
+    out.push(`\n## Start and memory: \`node dist/server.js decks/homelab.md\`, medians\n`);
+    out.push(
+      table(
+        ['start', 'runs', 'spawn → /healthz (s)', 'each run', `RSS ${REST_S} s later (MB)`, 'each run'],
+        (Object.keys(labels) as StartKind[])
+          .map((k) => ({ k, xs: starts.filter((s) => s.kind === k) }))
+          .filter(({ xs }) => xs.length)
+          .map(({ k, xs }) => [
+            labels[k],
+            String(xs.length),
+            fmt(median(xs.map((x) => x.startMs / 1000)), 2),
+            xs.map((x) => fmt(x.startMs / 1000, 2)).join(', '),
+            fmt(median(xs.map((x) => x.rss / 2 ** 20)), 0),
+            xs.map((x) => fmt(x.rss / 2 ** 20, 0)).join(', '),
+          ]),
+      ),
+    );
+    const withPhones = starts.filter((s) => s.phones?.length);
+    if (withPhones.length) {
+      out.push(`\n## RSS with phones connected (server pinned to CPU ${cpus.server}; each phone counted once it has \`state\`)\n`);
+      out.push(
+        table(
+          ['database', 'at rest', ...plan.phones.map((n) => `${n.toLocaleString('en-US')} phones`), 'RSS / phone (last step)'],
+          withPhones.map((s) => {
+            const ps = s.phones!;
+            const lastStep = ps[ps.length - 1]!;
+            return [labels[s.kind], `${fmt(s.rss / 2 ** 20, 0)} MB`, ...ps.map((p) => `${fmt(p.rss / 2 ** 20, 0)} MB (${p.connected.toLocaleString('en-US')} joined)`), `${fmt((lastStep.rss - s.rss) / lastStep.sockets / 1024, 1)} KB`];
+          }),
+        ),
+      );
+    }
+  }
+  if (storms.length) {
+    out.push(`\n## Join storm: ${plan.stormSockets.toLocaleString('en-US')} phones at once until each can render, Lectern and the multiplex relay in turn\n`);
+    const pairs = storms.filter((s) => s.kind === 'lectern').map((l, i) => [l, storms.filter((s) => s.kind === 'multiplex')[i]] as const);
+    out.push(
+      table(
+        ['round', 'Lectern joined', 'Lectern s', 'Lectern server CPU s', 'multiplex joined', 'multiplex s', 'multiplex server CPU s', 'Lectern ÷ multiplex (time)', 'Lectern ÷ multiplex (CPU)'],
+        pairs.map(([l, m], i) => [
+          String(i + 1),
+          l.joined.toLocaleString('en-US'),
+          fmt(l.ms / 1000, 1),
+          fmt(l.cpuMs / 1000, 1),
+          m ? m.joined.toLocaleString('en-US') : '—',
+          m ? fmt(m.ms / 1000, 1) : '—',
+          m ? fmt(m.cpuMs / 1000, 1) : '—',
+          m ? fmt(l.ms / m.ms, 2) : '—',
+          m ? fmt(l.cpuMs / m.cpuMs, 2) : '—',
+        ]),
+      ),
+    );
+  }
 
   const raw = fanout;
   if (raw.length) {

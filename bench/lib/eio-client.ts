@@ -29,6 +29,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Headers on the websocket upgrade (Lectern's voter cookie). */
   headers?: Record<string, string>;
+  /** Resolve only once this event has arrived too (Lectern's `state`: a join is done when the phone can render). */
+  until?: string;
 }
 
 /** Called with the receive time (process.hrtime.bigint() as a number, ns) taken before any parsing. */
@@ -160,6 +162,7 @@ export function connect(opts: ClientOptions): Promise<MiniSocket> {
         // '2' EVENT, optionally with an ack id: 42[...] or 4213[...]
         const start = text.indexOf('[', 2);
         const [name, arg] = JSON.parse(text.slice(start)) as [string, unknown];
+        if (!settled && name === opts.until) ready();
         socket.onEvent?.(name, arg, at);
       } else if (type === 51) {
         // '3' ACK: 43<id>[...]
@@ -171,7 +174,7 @@ export function connect(opts: ClientOptions): Promise<MiniSocket> {
           res((JSON.parse(text.slice(start)) as unknown[])[0]);
         }
       } else if (type === 48) {
-        ready(); // '0' CONNECT granted
+        if (!opts.until) ready(); // '0' CONNECT granted
       } else if (type === 52) {
         // '4' CONNECT_ERROR
         fail(new Error(`connect_error ${text.slice(2)}`));

@@ -55,7 +55,7 @@ export class LoadGroup {
    * Opens `count` sockets spread over the processes; socket j of process w gets global index
    * w + j * processes (so voter ids are unique and votes can be routed by index).
    */
-  async connect(count: number, spec: SocketSpec, timeoutMs: number, perAddress = PER_ADDRESS): Promise<ConnectResult> {
+  async connect(count: number, spec: SocketSpec, timeoutMs: number, perAddress = PER_ADDRESS, concurrency = 64): Promise<ConnectResult> {
     const shares = split(count, this.workers.length);
     const results = await Promise.all(
       this.workers.map((w, i) => {
@@ -68,7 +68,7 @@ export class LoadGroup {
           perAddress,
           firstIndex: i,
           stride: this.workers.length,
-          concurrency: 64,
+          concurrency,
         };
         return w.request<ConnectResult>({ ...req }, timeoutMs);
       }),

@@ -77,7 +77,9 @@ export async function startServer(kind: ServerKind, lectern?: LecternOptions): P
       }
     : {};
   // BENCH_CPU_PROF=dir: the probe writes a CPU profile of each measured window there.
-  const child = startChild(ENTRIES[kind], { cpuList: cpus.server, env: { ...env, BENCH_SERVER_KIND: kind }, nodeArgs: ['--expose-gc'] });
+  // BENCH_LECTERN_NODE_ARGS="--max-semi-space-size=32": V8 flags for the Lectern servers only.
+  const extra = isLectern(kind) ? (process.env.BENCH_LECTERN_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
+  const child = startChild(ENTRIES[kind], { cpuList: cpus.server, env: { ...env, BENCH_SERVER_KIND: kind }, nodeArgs: ['--expose-gc', ...extra] });
   const ready = await child.waitFor<{ port: number }>('ready', 60_000);
   return {
     kind,

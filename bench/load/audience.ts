@@ -29,6 +29,10 @@ export interface ConnectRequest {
   event: string;
   indexPath: 'index' | 'state.indexh';
   concurrency: number;
+  /** A socket counts as joined only once this event arrived too (Lectern: `state`). */
+  until?: string;
+  /** Handshake timeout per socket (ms; default 20 s). */
+  timeoutMs?: number;
 }
 
 export interface VotesRequest {
@@ -111,7 +115,7 @@ async function openOne(req: ConnectRequest, i: number): Promise<Held> {
     s.on('disconnect', onClose);
     return { emitWithAck: (name, arg) => s.emitWithAck(name, arg), close: () => s.disconnect() };
   }
-  const s: MiniSocket = await connect({ url: req.url, protocol: req.protocol, auth, localAddress, ...(headers ? { headers } : {}) });
+  const s: MiniSocket = await connect({ url: req.url, protocol: req.protocol, auth, localAddress, ...(headers ? { headers } : {}), ...(req.until ? { until: req.until } : {}), ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}) });
   s.onEvent = onEvent;
   s.onClose = onClose;
   return s;

@@ -23,8 +23,10 @@ const RESOLUTION_MS = 5;
  * is written there, so startup and connecting do not drown what a slide change or a vote costs.
  */
 function windowProfiler() {
-  const dir = process.env.BENCH_CPU_PROF;
+  const dir = process.env.BENCH_CPU_PROF ?? process.env.BENCH_HEAP_PROF;
   if (!dir) return { start: async () => {}, stop: async () => {} };
+  // BENCH_HEAP_PROF=dir: a sampling heap profile (allocations by function) instead of CPU time.
+  const heap = !process.env.BENCH_CPU_PROF;
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) =>
@@ -33,16 +35,23 @@ function windowProfiler() {
   let running = false;
   return {
     async start() {
-      await post('Profiler.enable');
-      await post('Profiler.setSamplingInterval', { interval: 200 });
-      await post('Profiler.start');
+      if (heap) {
+        // Every sample kept, collected or not: what the window allocated, i.e. the GC's work.
+        await post('HeapProfiler.enable');
+        await post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      } else {
+        await post('Profiler.enable');
+        await post('Profiler.setSamplingInterval', { interval: 200 });
+        await post('Profiler.start');
+      }
       running = true;
     },
     async stop() {
       if (!running) return;
       running = false;
-      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-      writeFileSync(join(dir, `${process.env.BENCH_SERVER_KIND ?? 'server'}-${process.pid}-${++n}.cpuprofile`), JSON.stringify(profile));
+      const { profile } = (await post(heap ? 'HeapProfiler.stopSampling' : 'Profiler.stop')) as { profile: unknown };
+      const ext = heap ? 'heapprofile' : 'cpuprofile';
+      writeFileSync(join(dir, `${process.env.BENCH_SERVER_KIND ?? 'server'}-${process.pid}-${++n}.${ext}`), JSON.stringify(profile));
     },
   };
 }
