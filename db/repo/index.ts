@@ -5,3 +5,4 @@ export * from './votes.js';
 export * from './questions.js';
 export * from './engagement.js';
 export * from './secrets.js';
+export * from './quiz.js';
