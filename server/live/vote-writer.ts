@@ -41,12 +41,14 @@ function createLane(db: Db, opts: WriterOptions) {
 
   async function drain() {
     while (queue.length) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
+      // Take the whole queue when it fits (the usual case): no copy of what stays behind.
+      const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
+      queue = batch === queue ? [] : queue.slice(batch.length);
+      const votes = batch.map((p) => p.vote);
       try {
-        await upsertVotes(db, batch.map((p) => p.vote));
-        batch.forEach((p) => p.resolve());
-        opts.onBatch?.(batch.map((p) => p.vote));
+        await upsertVotes(db, votes);
+        for (const p of batch) p.resolve();
+        opts.onBatch?.(votes);
       } catch (err) {
         if (batch.length === 1 || isDatabaseUnavailable(err)) batch.forEach((p) => p.reject(err));
         // One bad row fails the whole statement: write the batch one by one so it fails only itself.

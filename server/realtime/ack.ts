@@ -63,7 +63,8 @@ export function createDispatcher(ctx: CommandContext, table: CommandTable) {
     const started = performance.now();
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : undefined;
-    const payload = ack ? args.slice(0, -1)[0] : args[0];
+    // The payload is the first argument unless that is the ack itself (no copy of args: this runs per answer).
+    const payload = ack && args.length === 1 ? undefined : args[0];
     let res: Ack<unknown>;
     try {
       const keyed = isKeyed(this.data.role);
