@@ -147,4 +147,6 @@ export interface NewPollInput {
   labels?: [string, string];
   results?: ResultsVisibility;
   moderation?: PollModeration;
+  /** A countdown in seconds (MIN_TIMER_SECONDS … MAX_TIMER_SECONDS): the poll closes itself at zero. */
+  timer?: number;
 }

@@ -7,7 +7,10 @@ import {
   MAX_OPTIONS,
   MAX_POLL_ID_LENGTH,
   MAX_POLL_QUESTION_LENGTH,
+  MAX_TIMER_ADD_SECONDS,
+  MAX_TIMER_SECONDS,
   MIN_OPTIONS,
+  MIN_TIMER_SECONDS,
   QA_PAGE_MAX,
   RESULTS_ANSWERS_DEFAULT,
   RESULTS_ANSWERS_MAX,
@@ -47,8 +50,31 @@ export const NewPollSchema = z
     labels: z.tuple([z.string().max(MAX_LABEL_LENGTH), z.string().max(MAX_LABEL_LENGTH)]).optional(),
     results: z.enum(RESULTS_VISIBILITY).optional(),
     moderation: z.enum(POLL_MODERATIONS).optional(),
+    timer: z
+      .number({ error: 'timer must be a number of seconds' })
+      .int('timer must be whole seconds')
+      .min(MIN_TIMER_SECONDS, `timer is at least ${MIN_TIMER_SECONDS} seconds`)
+      .max(MAX_TIMER_SECONDS, `timer is at most ${MAX_TIMER_SECONDS} seconds`)
+      .optional(),
   })
   .strict();
+/** `poll:timer`: add seconds to an open poll's countdown, or stop it. */
+export const PollTimerSchema = z.union(
+  [
+    z
+      .object({
+        poll: pollId,
+        add: z
+          .number({ error: 'add must be a number of seconds' })
+          .int('add must be whole seconds')
+          .min(1, 'add at least 1 second')
+          .max(MAX_TIMER_ADD_SECONDS, `add at most ${MAX_TIMER_ADD_SECONDS} seconds at once`),
+      })
+      .strict(),
+    z.object({ poll: pollId, stop: z.literal(true) }).strict(),
+  ],
+  { error: 'give { poll, add: seconds } or { poll, stop: true }' },
+);
 /** Approve or hide single answers of a poll: by their ids, or every answer holding a word (word clouds). */
 export const AnswerModerateSchema = z
   .object({

@@ -61,13 +61,56 @@ export async function ensurePoll(db: Db, runId: number, poll: NewPoll): Promise<
   return existing;
 }
 
-/** Opens or closes a poll, stamping when; returns the updated poll, or null if there is none. */
+/**
+ * Opens or closes a poll, stamping when; returns the updated poll, or null if there is none. Opening
+ * a poll whose spec has `timer` starts its full countdown (closes_at = opened_at + timer); closing
+ * by hand clears the deadline.
+ */
 export async function setPollStatus(db: Db, pollId: number, status: PollStatus): Promise<PollRow | null> {
-  const stamp = status === 'open' ? { openedAt: sql`now()`, closedAt: null } : { closedAt: sql`now()` };
+  const stamp =
+    status === 'open'
+      ? { openedAt: sql`now()`, closedAt: null, closesAt: sql`now() + (${polls.spec}->>'timer')::numeric * interval '1 second'` }
+      : { closedAt: sql`now()`, closesAt: null };
   const [row] = await db
     .update(polls)
     .set({ status, ...stamp })
     .where(eq(polls.id, pollId))
+    .returning();
+  return row ? toPoll(row) : null;
+}
+
+/**
+ * Closes an open poll whose countdown has run out (by the database's clock); null when there is
+ * nothing to do: already closed, stopped, extended, or closed by another process first. The
+ * deadline stays, so a late answer can be told it came after it.
+ */
+export async function closePollAtDeadline(db: Db, pollId: number): Promise<PollRow | null> {
+  const [row] = await db
+    .update(polls)
+    .set({ status: 'closed', closedAt: sql`now()` })
+    .where(and(eq(polls.id, pollId), eq(polls.status, 'open'), sql`${polls.closesAt} <= now()`))
+    .returning();
+  return row ? toPoll(row) : null;
+}
+
+/**
+ * Changes an open poll's countdown: `add` seconds to it (one starts from now when none runs; the
+ * deadline is never more than `maxSeconds` away), or `stop` it. Null when the poll is not open or
+ * its time is already up.
+ */
+export async function setPollDeadline(
+  db: Db,
+  pollId: number,
+  change: { add: number; maxSeconds: number } | { stop: true },
+): Promise<PollRow | null> {
+  const closesAt =
+    'stop' in change
+      ? null
+      : sql`least(coalesce(${polls.closesAt}, now()) + ${change.add}::numeric * interval '1 second', now() + ${change.maxSeconds}::numeric * interval '1 second')`;
+  const [row] = await db
+    .update(polls)
+    .set({ closesAt })
+    .where(and(eq(polls.id, pollId), eq(polls.status, 'open'), sql`(${polls.closesAt} is null or ${polls.closesAt} > now())`))
     .returning();
   return row ? toPoll(row) : null;
 }

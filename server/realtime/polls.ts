@@ -1,5 +1,5 @@
 import { Role } from '../../contract/events.js';
-import { AnswerModerateSchema, NewPollSchema, PollRefSchema, RevealSchema, VoteSchema } from '../../contract/schemas.js';
+import { AnswerModerateSchema, NewPollSchema, PollRefSchema, PollTimerSchema, RevealSchema, VoteSchema } from '../../contract/schemas.js';
 import { pollSpecFrom } from '../deck/index.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import { requireModerate } from '../domain/roles.js';
@@ -32,6 +32,8 @@ export function pollCommands(polls: Polls, hooks: { answered?: (socket: LecternS
     ['poll:close', command(PollRefSchema, 'control', ({ poll }, socket) => polls.close(presenterTalk(socket), poll))],
     ['poll:reset', command(PollRefSchema, 'control', ({ poll }, socket) => polls.reset(presenterTalk(socket), poll))],
     ['poll:reveal', command(RevealSchema, 'control', ({ poll, reveal }, socket) => polls.reveal(presenterTalk(socket), poll, reveal))],
+    // the countdown: the presenter (or a driving moderator) adds time or stops it
+    ['poll:timer', command(PollTimerSchema, 'control', ({ poll, ...change }, socket) => polls.timer(presenterTalk(socket), poll, change))],
     ['poll:create', command(NewPollSchema, 'control', (input, socket) => polls.create(presenterTalk(socket), pollSpecFrom(input)))],
     [
       'poll:moderate',

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { NewPollSchema } from '../../contract/schemas.js';
+import { NewPollSchema, PollTimerSchema } from '../../contract/schemas.js';
 import { pollSpecFrom } from '../deck/index.js';
 import type { Polls } from '../live/polls/index.js';
 import type { Talks } from '../live/talks.js';
@@ -21,5 +21,9 @@ export function pollRoutes(deps: { talks: Talks; polls: Polls; auth: PresenterAu
     .post('/:slug/polls/:poll/close', control, async (c) => c.json(await polls.close(slugOf(c.req.param('slug')), c.req.param('poll'))))
     .post('/:slug/polls/:poll/reveal', control, async (c) => c.json(await polls.reveal(slugOf(c.req.param('slug')), c.req.param('poll'), true)))
     .post('/:slug/polls/:poll/hide', control, async (c) => c.json(await polls.reveal(slugOf(c.req.param('slug')), c.req.param('poll'), false)))
+    .post('/:slug/polls/:poll/timer', control, async (c) => {
+      const { poll: _poll, ...change } = PollTimerSchema.parse({ ...((await jsonBody(c)) as object), poll: c.req.param('poll') });
+      return c.json(await polls.timer(slugOf(c.req.param('slug')), c.req.param('poll'), change));
+    })
     .post('/:slug/polls/:poll/reset', control, async (c) => c.json(await polls.reset(slugOf(c.req.param('slug')), c.req.param('poll'))));
 }

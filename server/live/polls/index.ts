@@ -9,6 +9,7 @@ import { createSerialQueue } from '../serial.js';
 import type { Talks } from '../talks.js';
 import { createTallies } from '../tallies.js';
 import { createPollCommands } from './commands.js';
+import { createCountdown, type TimerChange } from './countdown.js';
 import { createDeckEdits } from './deck-edits.js';
 import { createLifecycle } from './lifecycle.js';
 import { createAnswerModeration, type AnswerTarget } from './moderation.js';
@@ -35,7 +36,8 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; peers: Pe
   const serial = createSerialQueue();
   const listeners = new Set<(e: PollEvent) => void>();
   const emit = (e: PollEvent) => listeners.forEach((l) => l(e));
-  const cache = createRunCache({ db, serial, ...(deps.now ? { now: deps.now } : {}) });
+  // the countdowns (made below, once the results feed exists) follow every load and every open or close
+  const cache = createRunCache({ db, serial, ...(deps.now ? { now: deps.now } : {}), onLoad: (rows) => countdown.trackAll(rows) });
   // Why the filter would hold an answer, for the moderator's list; remembered per answer (a held
   // word is listed on every refresh, and screening it is the costly part).
   const reasonsSeen = new Map<string, string[]>();
@@ -56,7 +58,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; peers: Pe
       };
     },
   });
-  const rows = createPollRows(db, cache);
+  const rows = createPollRows(db, cache, (row) => countdown.track(row));
   const feed = createResultsFeed({
     async current(pollId) {
       const ref = cache.refOf(pollId);
@@ -70,6 +72,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; peers: Pe
     log,
     ...(deps.now ? { now: deps.now } : {}),
   });
+  const countdown = createCountdown({ db, talks, cache, feed, peers, serial, log });
   const stale = (pollId: number) => {
     tallies.forget(pollId);
     feed.mark(pollId);
@@ -119,6 +122,8 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; peers: Pe
     close: (slug: string, key: string) => mutate(slug, () => commands.close(slug, key)),
     reveal: (slug: string, key: string, reveal: boolean) => mutate(slug, () => commands.reveal(slug, key, reveal)),
     reset: (slug: string, key: string) => mutate(slug, () => commands.reset(slug, key)),
+    /** `poll:timer`: adds time to an open poll's countdown (or starts one), or stops it. */
+    timer: (slug: string, key: string, change: TimerChange) => mutate(slug, () => countdown.change(slug, key, change)),
     /** Asks an ad-hoc question in the current run; it opens at once and becomes the active poll. */
     create: (slug: string, spec: PollSpec) => mutate(slug, () => commands.create(slug, spec)),
     /** Approves (or unhides) or hides single answers; every view gets the new results. */
@@ -142,6 +147,7 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; peers: Pe
 
     /** Sends nothing more and waits for queued votes to commit. */
     async shutdown() {
+      countdown.close();
       await votes.settle();
       feed.close();
       await votes.flush();

@@ -3,8 +3,8 @@ import { ensurePoll, setPollStatus, setResultsHidden, setRunActivePoll, type Pol
 import type { PollSpec } from '../../../contract/poll.js';
 import type { RunCache, RunPolls } from './run-cache.js';
 
-/** Writes to a run's polls that keep the run cache in step with the database. */
-export function createPollRows(db: Db, cache: RunCache) {
+/** Writes to a run's polls that keep the run cache in step with the database; `onStatus` hears each open and close. */
+export function createPollRows(db: Db, cache: RunCache, onStatus?: (row: PollRow) => void) {
   return {
     /** The run's poll for `spec`: the one it has, or a new one (closed). */
     async ensure(state: RunPolls, slug: string, spec: PollSpec, slide: number | null): Promise<PollRow> {
@@ -24,6 +24,7 @@ export function createPollRows(db: Db, cache: RunCache) {
       if (row.status === status) return row;
       const updated = (await setPollStatus(db, row.id, status))!;
       state.rows.set(updated.pollKey, updated);
+      onStatus?.(updated);
       return updated;
     },
 

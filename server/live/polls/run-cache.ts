@@ -26,6 +26,8 @@ export interface RunCacheDeps {
   now?: () => number;
   /** Least time between two re-reads for a vote (per talk). */
   rereadMs?: number;
+  /** Told each run's polls as loaded (the countdowns schedule their closes from them). */
+  onLoad?: (rows: PollRow[]) => void;
 }
 
 /**
@@ -58,6 +60,7 @@ export function createRunCache(deps: RunCacheDeps) {
       const loaded = await load(runId);
       const state: RunPolls = { runId, rows: new Map(loaded.rows.map((r) => [r.pollKey, r])), active: loaded.active };
       loaded.rows.forEach((r) => pollKeyOf.set(r.id, { slug, key: r.pollKey }));
+      deps.onLoad?.(loaded.rows);
       // A load overtaken by invalidate() serves its caller but does not become the cache.
       if ((generation.get(slug) ?? 0) === gen) runs.set(slug, state);
       return state;

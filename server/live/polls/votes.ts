@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../../db/client.js';
 import type { Answer, PollView } from '../../../contract/poll.js';
 import { ErrorCode, LecternError } from '../../domain/errors.js';
+import { requireInTime } from '../../domain/countdown.js';
 import { acceptVote } from '../../domain/poll.js';
 import { arrivalStatus, screenedTexts } from '../../domain/poll-visibility.js';
 import { screenAll } from '../../domain/text-filter.js';
@@ -42,6 +43,7 @@ export function createVotes(deps: { db: Db; talks: Talks; cache: RunCache; log: 
         ? new LecternError(ErrorCode.pollClosed, 'This poll is not open yet.')
         : new LecternError(ErrorCode.unknownPoll, `There is no poll "${key}" in this talk.`);
     }
+    requireInTime(row.closesAt, answeredAt); // before the status: a poll its countdown closed says why
     const answer = acceptVote(row.spec, row.status, raw);
     // A flagged answer is stored like any other (and acknowledged), only held: the phone is never
     // told the filter caught it, and the screen never shows it unless a moderator approves it.
