@@ -6,6 +6,7 @@ import { resultsStyles } from './results-styles.js';
 import '../components/poll-results.js';
 import '../components/engagement-timeline.js';
 import '../components/run-questions.js';
+import '../components/chart-export.js';
 
 const TYPE_NAMES: Record<PollResultsExport['type'], string> = {
   single: 'Single choice',
@@ -72,6 +73,7 @@ export class ResultsPage extends LitElement {
             </label>`
           : null}
         <span class="links">
+          ${run ? html`<a href=${`/${encodeURIComponent(this.#slug)}/handout?run=${run.number}`}>Slides</a>` : null}
           <a href=${urls.csv} download>Download CSV</a>
           <a href=${urls.json} target="_blank" rel="noopener">JSON</a>
           <button type="button" @click=${() => window.print()}>Print</button>
@@ -83,6 +85,11 @@ export class ResultsPage extends LitElement {
           ? html`<p class="empty" aria-busy="true">Loading…</p>`
           : this.#run(run)}
     `;
+  }
+
+  /** A saved chart's file name: the talk, the run and the poll, in characters every file system takes. */
+  #fileName(run: RunResults, p: PollResultsExport): string {
+    return `${this.#slug}-run${run.number}-${p.id}`.replace(/[^a-z0-9-]+/gi, '-').slice(0, 100);
   }
 
   #run(run: RunResults | undefined) {
@@ -99,20 +106,21 @@ export class ResultsPage extends LitElement {
       <section aria-labelledby="polls-h">
         <h2 id="polls-h">Polls</h2>
         ${run.polls.length
-          ? html`<div class="polls">${run.polls.map((p) => this.#poll(p))}</div>`
+          ? html`<div class="polls">${run.polls.map((p) => this.#poll(p, this.#fileName(run, p)))}</div>`
           : html`<p class="empty">No polls were asked in this run.</p>`}
       </section>
     `;
   }
 
-  #poll(p: PollResultsExport) {
+  #poll(p: PollResultsExport, file: string) {
     return html`<article aria-labelledby=${`q-${p.id}`}>
       <h3 id=${`q-${p.id}`}>${p.question}</h3>
       <p class="meta">
         ${TYPE_NAMES[p.type]}${p.slide === null ? ' · asked ad hoc' : ` · slide ${p.slide + 1}`}${p.openedAt ? ` · opened ${when.format(p.openedAt)}` : ''}
       </p>
       ${p.results
-        ? html`<poll-results .results=${p.results} .poll=${p}></poll-results>`
+        ? html`<poll-results .results=${p.results} .poll=${p}></poll-results>
+            <chart-export .results=${p.results} .poll=${p} .name=${file}></chart-export>`
         : html`<p class="empty">${p.total} ${p.total === 1 ? 'answer' : 'answers'} · the presenter kept these results hidden.</p>`}
     </article>`;
   }

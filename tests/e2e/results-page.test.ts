@@ -2,6 +2,7 @@
  * The results page after the talk: the newest run first with each poll's chart and total,
  * earlier runs on request, and the CSV and JSON downloads.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, openPage } from '../helpers/browser.js';
@@ -69,5 +70,46 @@ describe('the results page', () => {
     expect((await csvRes.text()).split('\n').filter((l) => l.includes('What breaks first?'))).toHaveLength(4);
     const body = (await (await fetch(new URL(json!, e2e.server.url))).json()) as { runs: unknown[] };
     expect(body.runs).toHaveLength(2);
+  });
+});
+
+describe('saving a chart', () => {
+  it('downloads a standalone SVG that parses and a PNG drawn from it', async () => {
+    const page = await (await e2e.browser.newContext({ ...DESKTOP, acceptDownloads: true })).newPage();
+    await page.goto(`${e2e.server.url}/${slug}/results?run=1`);
+    await expect.poll(() => resultRow(page, 'DNS')).toBe('DNS 2 · 67%');
+
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save SVG' }).click()]);
+    expect(svgDownload.suggestedFilename()).toBe(`${slug}-run1-breaks.svg`);
+    const svg = await readFile((await svgDownload.path())!, 'utf8');
+    // inline attributes only: it renders with no page around it
+    expect(svg).not.toMatch(/<style|class=|<script|href=/);
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.localName, width: doc.documentElement.getAttribute('width'), text: doc.documentElement.textContent ?? '' };
+    }, svg);
+    expect(parsed).toMatchObject({ error: null, root: 'svg', width: '800' });
+    for (const part of ['What breaks first?', '3 answers', 'DNS', '2 · 67%', 'Updates', '1 · 33%']) expect(parsed.text).toContain(part);
+
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save PNG' }).click()]);
+    expect(pngDownload.suggestedFilename()).toBe(`${slug}-run1-breaks.png`);
+    const png = await readFile((await pngDownload.path())!);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // IHDR: twice the SVG's size, for sharp slides
+    expect(png.readUInt32BE(16)).toBe(1600);
+    // and the chart is drawn in it, not a blank canvas: the bars' accent colour is there
+    const coloured = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 2]! > 150 && data[i]! < 120) n++;
+      return n;
+    }, png.toString('base64'));
+    expect(coloured).toBeGreaterThan(1000);
   });
 });
