@@ -57,6 +57,13 @@ export const pollResultsStyles = css`
   .leader .option {
     font-weight: 650;
   }
+  .right {
+    --bar: var(--ok);
+  }
+  .right .option {
+    color: var(--ok);
+    font-weight: 700;
+  }
   .cloud {
     display: flex;
     flex-wrap: wrap;

@@ -64,13 +64,16 @@ export class PollResults extends LitElement {
 
   #bars(r: Choices) {
     const top = Math.max(0, ...r.counts);
+    // a quiz question whose answer was shown: the right options say so (not by colour alone)
+    const correct = this.poll?.correct;
     return html`<ol class="bars">
       ${r.options.map((option, i) => {
         const n = r.counts[i] ?? 0;
         const pct = percent(n, r.total);
-        return html`<li class=${n > 0 && n === top ? 'leader' : ''}>
+        const right = correct?.includes(option);
+        return html`<li class="${n > 0 && n === top ? 'leader' : ''} ${right ? 'right' : ''}">
           <div class="row">
-            <span class="option">${option}</span>
+            <span class="option">${right ? html`✓ ${option}<span class="sr-only"> (right answer)</span>` : option}</span>
             <span class="count">${n} <span class="pct">· ${pct}%</span></span>
           </div>
           <div class="track" aria-hidden="true"><div class="fill" style="inline-size: ${pct}%"></div></div>

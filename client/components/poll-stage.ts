@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PollResults as Results, PollView } from '../../contract/events.js';
 import './poll-results.js';
+import './quiz-reveal.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 
 /**
@@ -40,7 +41,8 @@ export class PollStage extends LitElement {
       line-height: 1.15;
       text-wrap: balance;
     }
-    poll-results {
+    poll-results,
+    quiz-reveal {
       flex: 1;
       min-block-size: 0;
       overflow: hidden;
@@ -103,7 +105,9 @@ export class PollStage extends LitElement {
     const total = this.results?.total ?? 0;
     return html`<section class="stage" aria-label="Poll results">
       <h2>${poll.question}</h2>
-      ${poll.resultsHidden
+      ${poll.correct
+        ? html`<quiz-reveal .poll=${poll} .results=${this.results}></quiz-reveal>`
+        : poll.resultsHidden
         ? html`<p class="hidden">${total} ${total === 1 ? 'answer' : 'answers'} — results hidden for now</p>`
         : html`<poll-results .results=${this.results} .poll=${poll}></poll-results>`}
       <footer>

@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import type { Answer, ReactionKind } from '../../contract/events.js';
 import { PollController } from '../controllers/poll-controller.js';
 import { QaController } from '../controllers/qa-controller.js';
+import { QuizController } from '../controllers/quiz-controller.js';
 import { ReactionSender } from '../controllers/reaction-sender.js';
 import { SwipeController } from '../controllers/swipe-controller.js';
 import { TalkController } from '../controllers/talk-controller.js';
@@ -23,6 +24,8 @@ import '../components/reaction-bar.js';
 // first download, which has a budget (scripts/page-weight.ts). Their elements upgrade on arrival.
 const pollUi = lazy(() => import('../components/audience-poll.js'));
 const qaUi = lazy(() => import('../components/qa-panel.js'));
+// only in a talk with a quiz
+const quizUi = lazy(() => import('../components/audience-quiz.js'));
 // only where the deck's theme lets the reader choose, and not needed for the first paint
 const schemeUi = lazy(() => import('../components/scheme-toggle.js'));
 const ignore = () => undefined;
@@ -55,6 +58,7 @@ export class AudiencePage extends LitElement {
   readonly #talk = new TalkController(this, { slug: slugFromPath(), role: 'audience', voter: () => ensureVoter(slugFromPath()) });
   readonly #polls = new PollController(this, this.#talk, { voter: true });
   readonly #qa = new QaController(this, this.#talk);
+  readonly #quiz = new QuizController(this, this.#talk);
   readonly #reactions = new ReactionSender(this, this.#talk);
   /** The furthest slide the talk reached while this page was open: browsing stops there. */
   #furthest = 0;
@@ -146,6 +150,9 @@ export class AudiencePage extends LitElement {
       ${active.poll
         ? html`<audience-poll .active=${active} .progress=${this._progress} @vote=${(e: CustomEvent<Answer>) => this.#vote(e.detail)}></audience-poll>`
         : null}
+      ${this.#quiz.standing && (active.poll?.quiz || slide.leaderboard)
+        ? html`<audience-quiz .quiz=${this.#quiz} .standing=${this.#quiz.standing} .active=${active} .slide=${slide}></audience-quiz>`
+        : null}
     `;
   }
 
@@ -174,6 +181,7 @@ export class AudiencePage extends LitElement {
     if (this._viewing === t.slide) this._viewing = null;
     const pollId = this.#polls.active.poll?.id;
     if (pollId) pollUi().catch(ignore); // loads it again if that failed at start
+    if (this.#quiz.standing) quizUi().catch(ignore);
     // a refusal or a pending send belongs to its poll; a new poll starts clean
     if (pollId !== this.#progressFor) {
       this.#progressFor = pollId;

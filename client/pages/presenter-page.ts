@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import type { Ack, NewPollInput } from '../../contract/events.js';
 import { PollController } from '../controllers/poll-controller.js';
 import { QaController } from '../controllers/qa-controller.js';
+import { QuizController } from '../controllers/quiz-controller.js';
 import { ReactionsController } from '../controllers/reactions-controller.js';
 import { SwipeController } from '../controllers/swipe-controller.js';
 import { TalkController } from '../controllers/talk-controller.js';
@@ -30,6 +31,7 @@ import '../components/presenter-controls.js';
 import '../components/slide-grid.js';
 import '../components/poll-panel.js';
 import '../components/answer-moderation.js';
+import '../components/quiz-controls.js';
 import '../components/poll-form.js';
 import '../components/key-form.js';
 import '../components/question-moderation.js';
@@ -73,6 +75,7 @@ export class PresenterPage extends LitElement {
   });
   readonly #polls = new PollController(this, this.#talk, { voter: false });
   readonly #qa = new QaController(this, this.#talk);
+  readonly #quiz = new QuizController(this, this.#talk);
   readonly #reactions = new ReactionsController(this, this.#talk, { float: false });
   readonly #voterSources = new VoterSourcesController(this, this.#talk);
   #themed?: object;
@@ -123,7 +126,9 @@ export class PresenterPage extends LitElement {
       ${t.status === 'error' ? html`<p class="error" role="alert">${t.error?.message}</p>` : null}
       <main>
         <section class="current" aria-label="Current slide">
-          ${t.current
+          ${t.current?.leaderboard
+            ? html`<quiz-podium fit .players=${this.#quiz.standing?.top ?? []} .top=${t.current.leaderboard.top} .heading=${t.current.leaderboard.title ?? t.current.title}></quiz-podium>`
+            : t.current
             ? html`<slide-view fit .html=${t.current.html} .step=${t.step} .theme=${t.talk?.theme} .layout=${t.current.layout} .background=${t.current.background} .chrome=${t.current.chrome} .slideClass=${t.current.className ?? ''} .aspect=${t.talk?.aspect} .stylesheet=${t.talk?.stylesheet} title="Tap for the next slide"
                 @click=${(e: MouseEvent) => this.#onSlideTap(e)}></slide-view>`
             : html`<p class="empty">Loading slides…</p>`}
@@ -155,6 +160,10 @@ export class PresenterPage extends LitElement {
             <h2 id="poll-h">Poll</h2>
             <poll-panel .active=${this.#polls.active} ?disabled=${offline || !drives}
               @poll-action=${(e: CustomEvent<PollActionDetail>) => this.#run(this.#polls.command(e.detail.action, e.detail.poll))}></poll-panel>
+            ${this.#polls.active.poll?.quiz || this.#quiz.standing
+              ? html`<quiz-controls .poll=${this.#polls.active.poll} .results=${this.#polls.active.results} .standing=${this.#quiz.standing} ?disabled=${offline || !drives}
+                  @quiz-reveal=${(e: CustomEvent<string>) => this.#run(t.send((s) => s.emitWithAck('quiz:reveal', { poll: e.detail })))}></quiz-controls>`
+              : null}
             <answer-moderation .moderation=${this.#polls.active.moderation} .results=${this.#polls.active.results} ?disabled=${offline}
               @answer-moderate=${(e: CustomEvent<AnswerModerateDetail>) =>
                 this.#run(this.#polls.moderate(e.detail.poll, e.detail.action, e.detail.ids ? { ids: e.detail.ids } : { word: e.detail.word ?? '' }))}></answer-moderation>

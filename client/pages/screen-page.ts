@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { PollController } from '../controllers/poll-controller.js';
+import { QuizController } from '../controllers/quiz-controller.js';
 import { QaController } from '../controllers/qa-controller.js';
 import { ReactionsController } from '../controllers/reactions-controller.js';
 import { TalkController } from '../controllers/talk-controller.js';
@@ -12,6 +13,7 @@ import '../components/connection-badge.js';
 import '../components/audience-count.js';
 import '../components/join-banner.js';
 import '../components/poll-stage.js';
+import '../components/quiz-podium.js';
 import '../components/pinned-question.js';
 import '../components/reaction-burst.js';
 
@@ -34,6 +36,7 @@ export class ScreenPage extends LitElement {
   readonly #talk = new TalkController(this, { slug: this.#slug, role: 'screen' });
   readonly #polls = new PollController(this, this.#talk, { voter: false });
   readonly #qa = new QaController(this, this.#talk);
+  readonly #quiz = new QuizController(this, this.#talk);
   readonly #reactions = new ReactionsController(this, this.#talk, { float: true });
   #themed?: object;
   #joinSlide = 0;
@@ -61,7 +64,8 @@ export class ScreenPage extends LitElement {
       min-height: 0;
     }
     slide-view,
-    poll-stage {
+    poll-stage,
+    quiz-podium {
       /* the largest box of the deck's proportions (16:9 unless it says) that fits */
       width: min(100cqw, calc(100cqh * var(--aspect, 16 / 9)));
     }
@@ -158,10 +162,15 @@ export class ScreenPage extends LitElement {
     const t = this.#talk;
     if (t.status === 'error') return html`<p class="notice" role="alert">${t.error?.message}</p>`;
     const { poll, results } = this.#polls.active;
-    // a poll takes the stage once voting has started; before that the slide shows its question
-    const onStage = poll && (poll.slide === null || poll.slide === t.slide) && (poll.status === 'open' || (results?.total ?? 0) > 0);
+    // a poll takes the stage once voting has started (or its quiz answer is shown); before that the slide shows its question
+    const onStage = poll && (poll.slide === null || poll.slide === t.slide) && (poll.status === 'open' || (results?.total ?? 0) > 0 || poll.correct);
     if (onStage) return html`<poll-stage .poll=${poll} .results=${results}></poll-stage>`;
     if (!t.current) return html`<p class="notice">Waiting for the talk…</p>`;
+    const board = t.current.leaderboard;
+    if (board) {
+      return html`<quiz-podium fit .players=${this.#quiz.standing?.top ?? []} .top=${board.top} .heading=${board.title ?? t.current.title}
+        style=${`--aspect: ${aspectRatio(t.talk?.aspect)}`}></quiz-podium>`;
+    }
     return html`<slide-view fit .html=${t.current.html} .step=${t.step} .theme=${t.talk?.theme} .layout=${t.current.layout} .background=${t.current.background} .chrome=${t.current.chrome} .slideClass=${t.current.className ?? ''} .stylesheet=${t.talk?.stylesheet} .aspect=${t.talk?.aspect}
       style=${`--aspect: ${aspectRatio(t.talk?.aspect)}`}></slide-view>`;
   }
