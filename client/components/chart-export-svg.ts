@@ -102,7 +102,8 @@ function cloud(r: Extract<PollResults, { type: 'words' }>, top: number, c: Chart
   for (const w of words) {
     const size = Math.round(18 + (30 * (w.count - 1)) / Math.max(1, most - 1));
     const label = fitText(w.word, inner, size);
-    const width = label.length * size * 0.58 + 22;
+    // bold glyphs are about 0.62 em; the count rides at half size beside the word
+    const width = label.length * size * 0.62 + (String(w.count).length + 1) * size * 0.32 + 20;
     if (x + width > PAD + inner && rows[line]!.items.length) {
       rows.push({ items: [], height: 0 });
       line++;
