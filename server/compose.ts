@@ -14,6 +14,7 @@ import { reportDeck, watchBrokenDecks, watchDecks } from './live/deck-reload.js'
 import { followTalks } from './live/follow.js';
 import { createPolls } from './live/polls/index.js';
 import { createQa } from './live/qa.js';
+import { createQuiz } from './live/quiz/index.js';
 import { createScreening } from './live/screening.js';
 import { screenAll } from './domain/text-filter.js';
 import { createReactions } from './live/reactions.js';
@@ -88,7 +89,8 @@ export async function startLectern(
     const polls = createPolls({ db, talks, log, peers, screening });
     const qa = createQa({ db, talks, log, flags: (slug, texts) => screenAll(screening.forDeck(talks.require(slug).deck), texts).flagged });
     const reactions = createReactions({ db, talks, log });
-    closers.unshift(() => reactions.close(), () => qa.close());
+    const quiz = createQuiz({ db, talks, polls, peers, screening, log });
+    closers.unshift(() => reactions.close(), () => qa.close(), () => quiz.close());
     // Closed first: no socket reaches the services while they shut down.
     closers.unshift(() => closeSocketServer(io));
     const keys = createKeyBook({
@@ -143,6 +145,7 @@ export async function startLectern(
       talks,
       polls,
       qa,
+      quiz,
       reactions,
       log,
       peers,

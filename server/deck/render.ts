@@ -5,6 +5,7 @@ import { getHighlighter, highlight, prepareHighlighter } from './highlight.js';
 import { imagesPlugin, type ImageEnv } from './images.js';
 import { stepMarksPlugin } from './step-marks.js';
 import { parsePoll } from './polls.js';
+import { parseLeaderboard, type LeaderboardSpec } from './leaderboard.js';
 import { renderPoll } from './poll-html.js';
 import { SlideError } from './errors.js';
 import { planBuild, type LineStage } from './steps.js';
@@ -27,6 +28,8 @@ export interface RenderedSlide {
   /** A slide that builds: the HTML of each step, steps[k] showing steps 0..k (the last is `html`). */
   steps?: string[];
   poll?: PollSpec;
+  /** The slide holds a ```leaderboard block: the views show the quiz podium there. */
+  leaderboard?: LeaderboardSpec;
 }
 
 type SlideEnv = Env & ImageEnv & { theme?: ThemeName };
@@ -46,6 +49,8 @@ function getMarkdown(): Promise<MarkdownIt> {
       const token = tokens[idx] as Token;
       const poll = token.meta?.['poll'] as PollSpec | undefined;
       if (poll) return renderPoll(poll, escape);
+      // the podium is drawn by the views from the live standing; the slide only marks its place
+      if (token.meta?.['leaderboard']) return '<div class="lectern-leaderboard"></div>\n';
       const lang = token.info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
       // markdown-it keeps the final newline; shiki would render it as an empty last line.
       const code = token.content.replace(/\n$/, '');
@@ -89,6 +94,7 @@ export async function renderSlide(slide: Pick<SlideSource, 'body' | 'notes'>, ct
   const notesTokens = slide.notes.trim() ? md.parse(slide.notes, { ...env }) : [];
   await prepareHighlighter(await getHighlighter(), ctx.theme ?? 'default', [...fenceLangs(tokens), ...fenceLangs(notesTokens)]);
   const poll = attachPoll(tokens);
+  const leaderboard = attachLeaderboard(tokens);
   const build = planBuild(tokens);
   // columns are decided on the whole slide, so a build never makes the layout jump
   const columns = tokens.some((t, i) => t.type === 'paragraph_open' && t.level === 0 && tokens[i + 1]?.content.trim() === '::right::');
@@ -103,6 +109,7 @@ export async function renderSlide(slide: Pick<SlideSource, 'body' | 'notes'>, ct
     rendered.steps = Array.from({ length: build.count + 1 }, (_, k) => (k === build.count ? html : renderUpTo(k)));
   }
   if (poll) rendered.poll = poll;
+  if (leaderboard) rendered.leaderboard = leaderboard;
   return rendered;
 }
 
@@ -154,6 +161,23 @@ function attachPoll(tokens: Token[]): PollSpec | undefined {
     found = { spec, line };
   }
   return found?.spec;
+}
+
+/** Parses the slide's ```leaderboard block (at most one) and marks its token for the fence renderer. */
+function attachLeaderboard(tokens: Token[]): LeaderboardSpec | undefined {
+  let found: LeaderboardSpec | undefined;
+  for (const token of tokens) {
+    if (token.type !== 'fence' || token.info.trim().split(/\s+/)[0]?.toLowerCase() !== 'leaderboard') continue;
+    const line = token.map?.[0] ?? 0;
+    if (found) throw new SlideError('a slide holds at most one leaderboard; remove the second ```leaderboard block', line);
+    try {
+      found = parseLeaderboard(token.content);
+    } catch (err) {
+      throw err instanceof SlideError ? new SlideError(err.message, line) : err;
+    }
+    token.meta = { ...token.meta, leaderboard: found };
+  }
+  return found;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface Slide {
   /** Speaker notes as rendered HTML; empty string when none. Presenter only. */
   notes: string;
   poll?: PollSpec;
+  /** A ```leaderboard block: the quiz podium goes here, with this many players. */
+  leaderboard?: { top: number; title?: string };
   /** A slide that builds: the HTML of each step, `steps[k]` holding steps 0..k only (see steps.ts). */
   steps?: string[];
   /** Its own colours, from a `<!-- background: … -->` directive or a dialect's (text colour included). */

@@ -32,6 +32,7 @@ export function slideData(slide: Slide, opts: { upTo?: number; presenter?: boole
     ...(slide.className ? { className: slide.className } : {}),
     ...(slide.label ? { label: slide.label } : {}),
     ...(slide.chrome ? { chrome: slide.chrome } : {}),
+    ...(slide.leaderboard ? { leaderboard: slide.leaderboard } : {}),
     ...(opts.presenter && steps ? { steps: steps.length - 1 } : {}),
     ...(opts.presenter ? { notes: slide.notes } : {}),
   };

@@ -32,7 +32,7 @@ export function followTalks(deps: { talks: Talks; polls: Polls; peers: PeerBus; 
   });
   const stopRemote = peers.subscribe((m) => {
     // A peer may serve a deck this process does not (a rolling deploy): ignore what is not ours.
-    if (m.type === 'audience' || m.type === 'sessions-revoked' || !talks.get(m.slug)) return;
+    if (m.type === 'audience' || m.type === 'sessions-revoked' || m.type === 'quiz' || !talks.get(m.slug)) return;
     if (m.type === 'slide') talks.applyRemoteSlide(m.slug, m.runId, m.slide, m.step ?? 0);
     else if (m.type === 'run') {
       talks

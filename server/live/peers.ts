@@ -6,6 +6,8 @@ export type PeerMessage =
   | { type: 'slide'; slug: string; runId: number; slide: number; step?: number }
   | { type: 'run'; slug: string }
   | { type: 'polls'; slug: string }
+  /** A run's quiz standing changed (a reveal, a reset, renames): peers recompute it for their sockets. */
+  | { type: 'quiz'; slug: string }
   | { type: 'audience'; server: string; counts: Record<string, number> }
   /** Presenter/moderator sessions signed out: their devices are disconnected everywhere. */
   | { type: 'sessions-revoked'; ids: number[] };

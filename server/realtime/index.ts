@@ -7,6 +7,7 @@ import { createAnswerSources } from '../live/answer-sources.js';
 import type { VoterIds } from '../auth/voter-ids.js';
 import type { Polls } from '../live/polls/index.js';
 import type { Qa } from '../live/qa.js';
+import type { Quiz } from '../live/quiz/index.js';
 import type { createReactions } from '../live/reactions.js';
 import { slideData } from '../domain/reveal.js';
 import { runInfo, talkInfo, type TalkEvent, type Talks } from '../live/talks.js';
@@ -23,6 +24,7 @@ import { broadcastQuestions } from './qa-broadcast.js';
 import { pollCommands } from './polls.js';
 import { presenterCommands } from './presenter.js';
 import { qaCommands } from './qa.js';
+import { broadcastStandings, quizCommands } from './quiz.js';
 import { presenterRoom, staffRoom, talkRoom, votersRoom } from './rooms.js';
 import type { LecternServer, LecternSocket } from './types.js';
 
@@ -30,6 +32,8 @@ export interface RealtimeDeps {
   talks: Talks;
   polls: Polls;
   qa: Qa;
+  /** Quiz reveals, nicknames and standings (absent: the talks have no quiz commands). */
+  quiz?: Quiz;
   reactions: ReturnType<typeof createReactions>;
   /** The talks' keys, the presenter/moderator sessions and the wrong-key lockout (server/auth). */
   keys: KeyBook;
@@ -82,10 +86,12 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
   async function stateFor(socket: LecternSocket): Promise<TalkState> {
     const { talk: slug, role, voter } = socket.data;
     const staff = isKeyed(role);
-    const [{ runId, ...active }, questions, reactionTotals] = await Promise.all([
+    const [{ runId, ...active }, questions, reactionTotals, quizStanding] = await Promise.all([
       polls.active(slug, { role, voter }),
       qa.snapshot(slug, { staff, voter }).catch(() => ({ questions: [], upvoted: [] })),
       role !== Role.audience ? reactions.totals(slug).catch(() => undefined) : undefined,
+      // the quiz is extra: a database hiccup leaves it out of this state, the next standing brings it
+      deps.quiz?.stateFor(slug, role === Role.audience ? voter : undefined).catch(() => undefined),
     ]);
     if (active.poll && active.myAnswer !== undefined) void socket.join(votersRoom(slug, runId, active.poll.id));
     const talk = talks.require(slug);
@@ -100,6 +106,7 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
       active,
       qa: { mode: qa.mode(slug), ...questions },
       ...(reactionTotals ? { reactions: reactionTotals } : {}),
+      ...(quizStanding ? { quiz: quizStanding } : {}),
       ...(staff && sessionTokenOf(socket) ? { session: sessionTokenOf(socket) } : {}),
       ...(staff ? { moderatorsDrive: socket.data.moderatorsDrive ?? false } : {}),
       at: Date.now(),
@@ -123,6 +130,7 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
       answered: (socket, runId, poll) => answerSources.answered(socket.data.talk, runId, poll, socket.data.voter ?? '', clientAddress(socket.handshake, deps.trustProxy)),
     }),
     ...qaCommands(qa, reactions),
+    ...(deps.quiz ? quizCommands(deps.quiz) : []),
     ['state:get', command(NoPayloadSchema, 'control', (_, socket) => stateFor(socket))],
     ...sessionCommands(io, deps.sessions),
   ]);
@@ -176,6 +184,7 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
   });
 
   const unsubscribePolls = broadcastPolls(io, polls);
+  const unsubscribeQuiz = deps.quiz ? broadcastStandings(io, deps.quiz) : () => undefined;
 
   const unsubscribeQa = broadcastQuestions(io, qa);
   const unsubscribeReactions = reactions.subscribe(({ slug, slide, counts }) => io.to(staffRoom(slug)).emit('reactions', { slide, counts }));
@@ -205,6 +214,7 @@ export function createRealtime(io: LecternServer, httpServer: HttpServer, deps: 
     async close() {
       unsubscribeTalks();
       unsubscribePolls();
+      unsubscribeQuiz();
       unsubscribeQa();
       unsubscribeReactions();
       unsubscribePeers();

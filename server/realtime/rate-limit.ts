@@ -46,7 +46,7 @@ export function createBuckets(spec: BucketSpec, now: () => number = Date.now) {
   };
 }
 
-export type LimitKind = 'answer' | 'control' | 'reaction' | 'question' | 'upvote';
+export type LimitKind = 'answer' | 'control' | 'reaction' | 'question' | 'upvote' | 'nickname';
 
 /** Who sends: the socket, its address, and the phone's voter id when it has one. */
 export interface Sender {
@@ -107,4 +107,7 @@ export const DEFAULT_LIMITS = {
   // device asks a few at once, then one every 10 s; a whole room behind one address two a second.
   question: { socket: { rate: 0.1, burst: 3 }, ip: { rate: 2, burst: 30 } },
   upvote: { socket: { rate: 2, burst: 10 }, ip: { rate: 200, burst: 1_000 } },
+  // A quiz nickname: a few tries (one taken, one refused), then one every 5 s; a whole room behind
+  // one address naming itself as the quiz starts still gets through.
+  nickname: { socket: { rate: 0.2, burst: 5 }, ip: { rate: 20, burst: 500 } },
 } as const satisfies LimitSpecs;

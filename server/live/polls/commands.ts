@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/client.js';
-import { deleteVotes, type PollRow } from '../../../db/repo/index.js';
+import { deleteVotes, setCorrectShown, type PollRow } from '../../../db/repo/index.js';
 import type { PollSpec, PollView } from '../../../contract/poll.js';
 import { ErrorCode, LecternError } from '../../domain/errors.js';
 import type { Talks } from '../talks.js';
@@ -60,13 +60,38 @@ export function createPollCommands(deps: PollCommandDeps) {
     },
 
     async reset(slug: string, key: string): Promise<PollView> {
-      const { state, row } = await resolve(slug, key);
+      const resolved = await resolve(slug, key);
+      const { state } = resolved;
+      let row = resolved.row;
       await deps.flushVotes();
+      // a quiz question reset is unanswered again: its right answer is hidden until shown anew
+      if (row.correctShownAt !== null) {
+        row = (await setCorrectShown(deps.db, row.id, false)) ?? row;
+        state.rows.set(row.pollKey, row);
+      }
       await deleteVotes(deps.db, row.id);
       deps.forgetTally(row.id);
       deps.emit({ type: 'poll:reset', slug, runId: row.runId, poll: pollView(row) });
       if (state.active === row.pollKey) await feed.announce(slug, state);
       return pollView(row);
+    },
+
+    /**
+     * A quiz question's right answer shown: closed if open (answers in flight committed first), its
+     * reveal stamped, its right answers counted by `count` (the quiz service, which scores the run
+     * as it does), and the poll on screen announced with `correct` and `rightCount`.
+     */
+    async showCorrect(slug: string, key: string, count: (row: PollRow) => Promise<number>): Promise<PollView> {
+      const { state, row } = await resolve(slug, key);
+      if (!row.spec.correct?.length) throw new LecternError(ErrorCode.notQuiz, `"${row.question}" is not a quiz question: its poll block has no "correct:".`);
+      const closed = await rows.setStatus(state, row, 'closed');
+      await deps.flushVotes();
+      const stamped = (await setCorrectShown(deps.db, closed.id, true)) ?? closed;
+      const updated = { ...stamped, rightCount: await count(stamped) };
+      state.rows.set(updated.pollKey, updated);
+      if (state.active === updated.pollKey) await feed.announce(slug, state);
+      if (closed !== row) feed.mark(updated.id); // the final tally goes out after the close
+      return pollView(updated);
     },
 
     /** Asks an ad-hoc question in the current run; it opens at once and becomes the active poll. */

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../../db/client.js';
+import type { PollRow } from '../../../db/repo/index.js';
 import type { AnswerAction, PollSpec } from '../../../contract/poll.js';
 import { screenAll } from '../../domain/text-filter.js';
 import { screenedTexts } from '../../domain/poll-visibility.js';
@@ -122,6 +123,8 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; peers: Pe
     close: (slug: string, key: string) => mutate(slug, () => commands.close(slug, key)),
     reveal: (slug: string, key: string, reveal: boolean) => mutate(slug, () => commands.reveal(slug, key, reveal)),
     reset: (slug: string, key: string) => mutate(slug, () => commands.reset(slug, key)),
+    /** `quiz:reveal`: closes a quiz question if open and shows its right answer; `count` tells how many answers were right. */
+    showCorrect: (slug: string, key: string, count: (row: PollRow) => Promise<number>) => mutate(slug, () => commands.showCorrect(slug, key, count)),
     /** `poll:timer`: adds time to an open poll's countdown (or starts one), or stops it. */
     timer: (slug: string, key: string, change: TimerChange) => mutate(slug, () => countdown.change(slug, key, change)),
     /** Asks an ad-hoc question in the current run; it opens at once and becomes the active poll. */

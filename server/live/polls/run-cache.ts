@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client.js';
-import { findRun, pollsForRun, type PollRow } from '../../../db/repo/index.js';
+import { findRun, pollsForRun, quizAnswersForRun, type PollRow } from '../../../db/repo/index.js';
+import { rightCounts } from '../../domain/quiz.js';
 import { createCadence } from '../cadence.js';
 import type { createSerialQueue } from '../serial.js';
 
@@ -38,7 +39,7 @@ export function createRunCache(deps: RunCacheDeps) {
   const { db, serial } = deps;
   const load = deps.load ?? (async (runId: number) => {
     const [rows, run] = await Promise.all([pollsForRun(db, runId), findRun(db, runId)]);
-    return { rows, active: run?.activePoll ?? null };
+    return { rows: await withRightCounts(db, runId, rows), active: run?.activePoll ?? null };
   });
   const runs = new Map<string, RunPolls>();
   const loading = new Map<string, { runId: number; gen: number; promise: Promise<RunPolls> }>();
@@ -107,3 +108,15 @@ export function createRunCache(deps: RunCacheDeps) {
 }
 
 export type RunCache = ReturnType<typeof createRunCache>;
+
+/**
+ * Quiz questions whose answer was shown carry how many answers were right (their view shows it):
+ * counted from the stored answers, so a restarted or peer process shows the same as the one that
+ * revealed them. One query, and only for a run that has shown one.
+ */
+async function withRightCounts(db: Db, runId: number, rows: PollRow[]): Promise<PollRow[]> {
+  const questions = rows.filter((r) => r.spec.correct && r.correctShownAt !== null).map((r) => ({ pollId: r.id, spec: r.spec, openedAt: r.openedAt, shownAt: r.correctShownAt }));
+  if (!questions.length) return rows;
+  const counts = rightCounts(questions, await quizAnswersForRun(db, runId));
+  return rows.map((r) => (counts.has(r.id) ? { ...r, rightCount: counts.get(r.id)!.right } : r));
+}

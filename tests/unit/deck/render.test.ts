@@ -65,3 +65,25 @@ describe('images', () => {
     expect(html).toContain('<img src="http://example.org/b.png" alt="b.png" loading="lazy" width="50">');
   });
 });
+
+describe('leaderboard blocks', () => {
+  it('marks the podium’s place and carries its settings, defaulting to the top 5', async () => {
+    const plain = await render('# Standings\n\n```leaderboard\n```');
+    expect(plain.leaderboard).toEqual({ top: 5 });
+    expect(plain.html).toContain('<div class="lectern-leaderboard"></div>');
+    expect(plain.html).not.toContain('<pre');
+    expect((await render('```leaderboard\ntop: 10\ntitle: " Who won? "\n```')).leaderboard).toEqual({ top: 10, title: 'Who won?' });
+  });
+
+  it('refuses what a speaker must fix, naming it', async () => {
+    await expect(render('```leaderboard\ntop: 2\n```')).rejects.toThrow(/"top" must be a whole number between 3 and 10/);
+    await expect(render('```leaderboard\ntop: 11\n```')).rejects.toThrow(/between 3 and 10/);
+    await expect(render('```leaderboard\nsize: 4\n```')).rejects.toThrow(/unknown key "size" \(allowed: top, title\)/);
+    await expect(render('```leaderboard\n- a\n```')).rejects.toThrow(/leaderboard: the block/);
+    await expect(render('```leaderboard\n```\n\n```leaderboard\n```')).rejects.toThrow(/at most one leaderboard/);
+  });
+
+  it('leaves slides without one alone', async () => {
+    expect((await render('# Just text')).leaderboard).toBeUndefined();
+  });
+});
