@@ -9,6 +9,7 @@ import { parseDeckSource } from './dialects/index.js';
 import { renderInline, renderSlide } from './render.js';
 import { resolveTheme } from './themes.js';
 import { applySlideSettings } from './slide-settings.js';
+import { parseDuration } from './duration.js';
 import { headingText } from '../domain/reveal.js';
 import type { Deck, Slide } from './types.js';
 import { QA_MODES, type QaMode } from '../../contract/qa.js';
@@ -26,6 +27,8 @@ export interface LoadDeckOptions {
 export const DEFAULT_MAX_DECK_BYTES = 5 * 1024 * 1024;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The longest talk `duration:` may plan (a day: beyond that it is a typo). */
+const MAX_TALK_SECONDS = 86_400;
 // Loose on purpose: hex, a colour word, or a colour function — but never ; { } < > quotes (CSS injection).
 const ACCENT = /^(#[0-9a-f]{3,8}|[a-z]+|(rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0-9a-z.,%\s/+-]+\))$/i;
 
@@ -125,6 +128,14 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
   if (preview === 'all') deck.preview = 'all';
   else if (preview !== undefined && preview !== null && preview !== 'shown') {
     deck.warnings.push(`preview ${JSON.stringify(preview)} must be "all" (the whole deck up front) or "shown" (the default: what the talk has reached)`);
+  }
+  const duration = meta['duration'];
+  if (duration !== undefined && duration !== null) {
+    // a bare number is minutes here (`duration: 20`), as Slidev and speakers mean it; `20m`, `1h 30m`, `45:00` read as written
+    const minutes = typeof duration === 'number' || (typeof duration === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(duration));
+    const seconds = minutes ? Number(duration) * 60 : parseDuration(duration);
+    if (seconds !== null && seconds >= 60 && seconds <= MAX_TALK_SECONDS) deck.duration = Math.round(seconds);
+    else deck.warnings.push(`duration ${JSON.stringify(duration)} must be the talk's length between 1 minute and 24 hours, e.g. 20m or 1h 30m; the presenter console shows the elapsed time only`);
   }
   const author = text(abs, meta, 'author');
   if (author) deck.author = author;

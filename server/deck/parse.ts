@@ -15,7 +15,7 @@ export const SEPARATOR = /^---[ \t]*$/;
 const FRONT_MATTER_END = /^(---|\.\.\.)[ \t]*$/;
 // reveal.js style: a line starting "Note:" / "Notes:" starts the notes; text after the colon belongs to them.
 /** The per-slide settings a directive comment may hold; a comment of only these is not a note. */
-export const SLIDE_SETTINGS = ['layout', 'background', 'class', 'image'] as const;
+export const SLIDE_SETTINGS = ['layout', 'background', 'class', 'image', 'time'] as const;
 const DIRECTIVE = new RegExp(`^\\s*(${SLIDE_SETTINGS.join('|')})\\s*:\\s*(.*?)\\s*$`);
 /** `<!-- .element: class="fragment" -->` (reveal.js) or `<!-- element class="fragment" -->` (Obsidian): attributes for the block before it. */
 export const ELEMENT_MARKER = /^<!--\s*\.?element:?\s[^>]*?-->/;

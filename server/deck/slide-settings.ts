@@ -5,6 +5,7 @@
  * reason to refuse the deck.
  */
 import { SLIDE_LAYOUTS, type SlideLayout } from '../../contract/theme.js';
+import { parseDuration } from './duration.js';
 import type { Slide } from './types.js';
 import type { SlideSettings } from './dialects/types.js';
 
@@ -26,6 +27,8 @@ const COLOR = /^(#[0-9a-f]{3,8}|[a-z]+|(rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0
 const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 const PERCENT = /^(\d{1,2}(?:\.\d+)?)\s*%$/;
 const CLASSES = /^[A-Za-z_][\w-]*(\s+[A-Za-z_][\w-]*)*$/;
+/** The longest a slide's `time:` may plan (a day: beyond that it is a typo). */
+const MAX_SLIDE_SECONDS = 86_400;
 /** Classes Lectern's slide markup uses itself; a deck class of the same name would collide. */
 const LECTERN_CLASSES: ReadonlySet<string> = new Set(['slide', 'poll', 'poll-question', 'poll-scale', 'cols', 'col', 'split', 'media', 'line', 'shiki', 'hl', 'hl-dim', 'step-new', 'missing-image', 'canvas', 'frame', 'fit-box', 'fit', 'media-left', 'media-right']);
 
@@ -44,6 +47,9 @@ export function looksLikeSetting(key: string, value: string): boolean {
       return IMAGE.test(value) && !/\s/.test(value);
     case 'class':
       return /^[a-z][a-z0-9-]*(?:[\s,]+[a-z][a-z0-9-]*){0,2}$/.test(value);
+    case 'time':
+      // `<!-- time: 2m -->`; `<!-- time: ask who came by train -->` stays a note
+      return parseDuration(value) !== null;
     default:
       return false;
   }
@@ -112,6 +118,13 @@ export function applySlideSettings(slide: Slide, settings: SlideSettings, ctx: S
   if (color !== undefined) {
     if (COLOR.test(color.trim())) out.background = { ...out.background, text: color.trim() };
     else warn(`color "${color}" is not a CSS colour`);
+  }
+
+  const time = settings['time'];
+  if (time !== undefined) {
+    const seconds = parseDuration(time);
+    if (seconds !== null && seconds > 0 && seconds <= MAX_SLIDE_SECONDS) out.time = seconds;
+    else warn(`time "${time}" must be a duration between 1 second and 24 hours, e.g. 2m or 90s; the slide shares the talk's time with the others`);
   }
 
   const className = settings['class'];

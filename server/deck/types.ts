@@ -33,6 +33,8 @@ export interface Slide {
   className?: string;
   /** How the slide is laid out: a title or section slide gets the theme's large, centred style. */
   layout?: SlideLayout;
+  /** Seconds the speaker plans for it (`<!-- time: 2m -->`); presenter only. */
+  time?: number;
 }
 
 export interface Deck {
@@ -52,6 +54,8 @@ export interface Deck {
   aspect?: string;
   /** `all`: the audience may read the whole deck at once; otherwise only what the talk has shown. */
   preview?: 'all';
+  /** The talk's planned length in seconds (front matter `duration:`, Slidev's too); presenter only. */
+  duration?: number;
   /** The tool the deck was written for (detected, or named by `dialect:`). */
   dialect: DialectName;
   /** What the deck's tool has that Lectern does not show, with its line: logged, and listed for the presenter. */

@@ -35,6 +35,8 @@ export function slideData(slide: Slide, opts: { upTo?: number; presenter?: boole
     ...(slide.leaderboard ? { leaderboard: slide.leaderboard } : {}),
     ...(opts.presenter && steps ? { steps: steps.length - 1 } : {}),
     ...(opts.presenter ? { notes: slide.notes } : {}),
+    // the speaker's plan for the slide is the presenter's business, like the notes
+    ...(opts.presenter && slide.time !== undefined ? { time: slide.time } : {}),
   };
 }
 

@@ -41,6 +41,8 @@ export function talksRoutes(deps: { talks: Talks; auth: PresenterAuthOptions; pu
         // without the key: only what this run has shown, never what comes next
         slides: slidesFor(deck.slides, { presenter: withNotes, preview: deck.preview ?? 'shown', shown: talks.shownSoFar(deck.slug) }),
         ...(withNotes && deck.dropped.length ? { dropped: deck.dropped } : {}),
+        // the planned length, for the presenter's countdown and pace (never to a keyless reader)
+        ...(withNotes && deck.duration !== undefined ? { duration: deck.duration } : {}),
       } satisfies TalkDetails);
     })
     .post('/:slug/slide', control, async (c) => {

@@ -37,9 +37,10 @@ export type DialectName = (typeof DIALECT_NAMES)[number];
  * - `color`: the slide's text colour (a CSS colour);
  * - `class`: class names for the deck's stylesheet;
  * - `header`, `footer`: one line of text (inline Markdown) at the top / bottom of the slide;
+ * - `time`: the minutes the speaker plans for the slide (`2m`, `90s`), for the presenter's pace;
  * - `paginate`: `true` shows the slide's number in a corner.
  */
-export type SlideSettings = Partial<Record<'layout' | 'image' | 'split' | 'background' | 'color' | 'class' | 'header' | 'footer' | 'paginate', string>>;
+export type SlideSettings = Partial<Record<'layout' | 'image' | 'split' | 'background' | 'color' | 'class' | 'header' | 'footer' | 'paginate' | 'time', string>>;
 
 /** One slide as a dialect found it, before rendering. */
 export interface DialectSlide {
