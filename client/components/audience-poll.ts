@@ -3,6 +3,7 @@ import type { ActivePoll } from '../../contract/events.js';
 import { pollState } from '../lib/announce.js';
 import './poll-vote.js';
 import './poll-results.js';
+import './poll-countdown.js';
 
 /** Where this phone's last vote stands, as the page tracks it. */
 export type VoteProgress = { state: 'idle' } | { state: 'sending' } | { state: 'refused'; message: string };
@@ -19,10 +20,13 @@ export class AudiencePoll extends LitElement {
   static override properties = {
     active: { attribute: false },
     progress: { attribute: false },
+    offset: { type: Number },
   };
 
   declare active: ActivePoll;
   declare progress: VoteProgress;
+  /** Server clock minus this device's, for the countdown. */
+  declare offset: number;
 
   static override styles = css`
     :host {
@@ -43,6 +47,16 @@ export class AudiencePoll extends LitElement {
       letter-spacing: 0.04em;
       background: var(--accent);
       color: var(--on-accent);
+    }
+    .top {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.75rem;
+      margin: 0 0 0.5rem;
+    }
+    .top .tag {
+      margin: 0;
     }
     .tag.closed {
       background: var(--muted);
@@ -73,6 +87,7 @@ export class AudiencePoll extends LitElement {
     super();
     this.active = { poll: null };
     this.progress = { state: 'idle' };
+    this.offset = 0;
   }
 
   override render() {
@@ -81,7 +96,10 @@ export class AudiencePoll extends LitElement {
     const closed = poll.status !== 'open';
     const answered = myAnswer !== undefined;
     return html`
-      <p class="tag ${closed ? 'closed' : ''}">${closed ? pollState(poll) : 'Poll'}</p>
+      <div class="top">
+        <p class="tag ${closed ? 'closed' : ''}">${closed ? pollState(poll) : 'Poll'}</p>
+        ${!closed && poll.closesAt ? html`<poll-countdown .closesAt=${poll.closesAt} .since=${poll.openedAt} .offset=${this.offset}></poll-countdown>` : nothing}
+      </div>
       <poll-vote .poll=${poll} .answer=${myAnswer} ?busy=${this.progress.state === 'sending'}></poll-vote>
       <p class="status" role="status">${this.#status(answered, closed)}</p>
       ${this.progress.state === 'refused' ? html`<p class="status refused" role="alert">${this.progress.message}</p>` : nothing}

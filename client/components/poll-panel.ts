@@ -3,6 +3,13 @@ import type { ActivePoll } from '../../contract/events.js';
 import type { PollAction } from '../controllers/poll-controller.js';
 import { buttonStyles } from './shared-styles.js';
 import './poll-results.js';
+import './poll-countdown.js';
+
+/** Detail of the `poll-timer` event: add seconds to the countdown, or stop it. */
+export interface PollTimerDetail {
+  poll: string;
+  change: { add: number } | { stop: true };
+}
 
 /** Detail of the `poll-action` event. */
 export interface PollActionDetail {
@@ -16,15 +23,19 @@ export interface PollActionDetail {
  * results, which the presenter always sees.
  *
  * @fires poll-action - CustomEvent<PollActionDetail>
+ * @fires poll-timer - CustomEvent<PollTimerDetail> (+15 s, +30 s, Stop timer beside a running countdown)
  */
 export class PollPanel extends LitElement {
   static override properties = {
     active: { attribute: false },
     disabled: { type: Boolean },
+    offset: { type: Number },
   };
 
   declare active: ActivePoll;
   declare disabled: boolean;
+  /** Server clock minus this device's, for the countdown. */
+  declare offset: number;
 
   static override styles = [
     buttonStyles,
@@ -57,6 +68,16 @@ export class PollPanel extends LitElement {
       .danger {
         color: var(--danger);
       }
+      .timer {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.4rem;
+        margin-bottom: 0.75rem;
+      }
+      .timer poll-countdown {
+        margin-inline-end: 0.35rem;
+      }
       .empty {
         color: var(--muted);
         margin: 0;
@@ -68,6 +89,7 @@ export class PollPanel extends LitElement {
     super();
     this.active = { poll: null };
     this.disabled = false;
+    this.offset = 0;
   }
 
   override render() {
@@ -91,6 +113,14 @@ export class PollPanel extends LitElement {
         </button>
         <button type="button" class="danger" ?disabled=${this.disabled || total === 0} @click=${this.#reset}>Reset answers</button>
       </div>
+      ${open && poll.closesAt
+        ? html`<div class="timer" role="group" aria-label="Countdown">
+            <poll-countdown .closesAt=${poll.closesAt} .since=${poll.openedAt} .offset=${this.offset}></poll-countdown>
+            <button type="button" ?disabled=${this.disabled} @click=${() => this.#timer({ add: 15 })}>+15 s</button>
+            <button type="button" ?disabled=${this.disabled} @click=${() => this.#timer({ add: 30 })}>+30 s</button>
+            <button type="button" ?disabled=${this.disabled} @click=${() => this.#timer({ stop: true })}>Stop timer</button>
+          </div>`
+        : nothing}
       ${results ? html`<poll-results .results=${results} .poll=${poll}></poll-results>` : nothing}
     `;
   }
@@ -100,6 +130,12 @@ export class PollPanel extends LitElement {
     // answers cannot come back: ask first
     if (!confirm(`Delete all ${total} answers to this poll? This cannot be undone.`)) return;
     this.#act('reset');
+  }
+
+  #timer(change: PollTimerDetail['change']): void {
+    const poll = this.active.poll;
+    if (!poll) return;
+    this.dispatchEvent(new CustomEvent<PollTimerDetail>('poll-timer', { detail: { poll: poll.id, change }, bubbles: true, composed: true }));
   }
 
   #act(action: PollAction): void {

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { PollResults as Results, PollView } from '../../contract/events.js';
 import './poll-results.js';
 import './quiz-reveal.js';
+import './poll-countdown.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 
 /**
@@ -12,10 +13,13 @@ export class PollStage extends LitElement {
   static override properties = {
     poll: { attribute: false },
     results: { attribute: false },
+    offset: { type: Number },
   };
 
   declare poll: PollView | null;
   declare results: Results | undefined;
+  /** Server clock minus this device's, for the countdown. */
+  declare offset: number;
 
   static override styles = css`
     :host {
@@ -35,7 +39,13 @@ export class PollStage extends LitElement {
       padding: 5cqh 6cqw 7cqh;
       font-size: calc(100cqw / 40);
     }
+    .head {
+      display: flex;
+      align-items: flex-start;
+      gap: 1em;
+    }
     h2 {
+      flex: 1;
       margin: 0;
       font-size: 1.6em;
       line-height: 1.15;
@@ -72,6 +82,7 @@ export class PollStage extends LitElement {
     super();
     this.poll = null;
     this.results = undefined;
+    this.offset = 0;
   }
 
   override async updated() {
@@ -104,7 +115,10 @@ export class PollStage extends LitElement {
     const open = poll.status === 'open';
     const total = this.results?.total ?? 0;
     return html`<section class="stage" aria-label="Poll results">
-      <h2>${poll.question}</h2>
+      <div class="head">
+        <h2>${poll.question}</h2>
+        ${open && poll.closesAt ? html`<poll-countdown size="stage" .closesAt=${poll.closesAt} .since=${poll.openedAt} .offset=${this.offset}></poll-countdown>` : nothing}
+      </div>
       ${poll.correct
         ? html`<quiz-reveal .poll=${poll} .results=${this.results}></quiz-reveal>`
         : poll.resultsHidden

@@ -67,6 +67,11 @@ export class PollController implements ReactiveController {
     });
   }
 
+  /** Adds seconds to the poll's countdown (starting one if none runs), or stops it; every view gets the new deadline. */
+  timer(poll: string, change: { add: number } | { stop: true }): Promise<Ack<PollView>> {
+    return this.#talk.send((s) => s.emitWithAck('poll:timer', { poll, ...change }));
+  }
+
   /** Asks an ad-hoc question; it opens at once on every phone. */
   create(input: NewPollInput): Promise<Ack<PollView>> {
     return this.#talk.send((s) => s.emitWithAck('poll:create', input));

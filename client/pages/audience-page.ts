@@ -148,7 +148,7 @@ export class AudiencePage extends LitElement {
       ${this._viewing !== null ? html`<p class="browsing">You are looking back — the talk is on slide ${t.slide + 1}.</p>` : null}
       <slide-view .html=${slide.html} .step=${shown === t.slide ? t.step : undefined} .theme=${t.talk && effectiveScheme(t.talk, this._scheme)} .layout=${slide.layout} .background=${slide.background} .slideClass=${slide.className ?? ''} .stylesheet=${t.talk?.stylesheet} ?hide-poll=${active.poll?.slide === shown}></slide-view>
       ${active.poll
-        ? html`<audience-poll .active=${active} .progress=${this._progress} @vote=${(e: CustomEvent<Answer>) => this.#vote(e.detail)}></audience-poll>`
+        ? html`<audience-poll .active=${active} .progress=${this._progress} .offset=${t.serverOffset} @vote=${(e: CustomEvent<Answer>) => this.#vote(e.detail)}></audience-poll>`
         : null}
       ${this.#quiz.standing && (active.poll?.quiz || slide.leaderboard)
         ? html`<audience-quiz .quiz=${this.#quiz} .standing=${this.#quiz.standing} .active=${active} .slide=${slide}></audience-quiz>`

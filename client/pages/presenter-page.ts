@@ -11,7 +11,7 @@ import { slugFromPath } from '../lib/location.js';
 import { forgetKey, loadKey, saveKey, takeKeyFromFragment } from '../lib/presenter-key.js';
 import { applyDeckTheme } from '../lib/theme.js';
 import type { NavigateDirection } from '../components/presenter-controls.js';
-import type { PollActionDetail } from '../components/poll-panel.js';
+import type { PollActionDetail, PollTimerDetail } from '../components/poll-panel.js';
 import type { AnswerModerateDetail } from '../components/answer-moderation.js';
 import type { PollForm } from '../components/poll-form.js';
 import type { ModerateDetail } from '../components/question-moderation.js';
@@ -158,8 +158,9 @@ export class PresenterPage extends LitElement {
         <div class="live">
           <section class="polls" aria-labelledby="poll-h">
             <h2 id="poll-h">Poll</h2>
-            <poll-panel .active=${this.#polls.active} ?disabled=${offline || !drives}
-              @poll-action=${(e: CustomEvent<PollActionDetail>) => this.#run(this.#polls.command(e.detail.action, e.detail.poll))}></poll-panel>
+            <poll-panel .active=${this.#polls.active} ?disabled=${offline || !drives} .offset=${t.serverOffset}
+              @poll-action=${(e: CustomEvent<PollActionDetail>) => this.#run(this.#polls.command(e.detail.action, e.detail.poll))}
+              @poll-timer=${(e: CustomEvent<PollTimerDetail>) => this.#run(this.#polls.timer(e.detail.poll, e.detail.change))}></poll-panel>
             ${this.#polls.active.poll?.quiz || this.#quiz.standing
               ? html`<quiz-controls .poll=${this.#polls.active.poll} .results=${this.#polls.active.results} .standing=${this.#quiz.standing} ?disabled=${offline || !drives}
                   @quiz-reveal=${(e: CustomEvent<string>) => this.#run(t.send((s) => s.emitWithAck('quiz:reveal', { poll: e.detail })))}></quiz-controls>`

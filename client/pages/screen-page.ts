@@ -164,7 +164,7 @@ export class ScreenPage extends LitElement {
     const { poll, results } = this.#polls.active;
     // a poll takes the stage once voting has started (or its quiz answer is shown); before that the slide shows its question
     const onStage = poll && (poll.slide === null || poll.slide === t.slide) && (poll.status === 'open' || (results?.total ?? 0) > 0 || poll.correct);
-    if (onStage) return html`<poll-stage .poll=${poll} .results=${results}></poll-stage>`;
+    if (onStage) return html`<poll-stage .poll=${poll} .results=${results} .offset=${t.serverOffset}></poll-stage>`;
     if (!t.current) return html`<p class="notice">Waiting for the talk…</p>`;
     const board = t.current.leaderboard;
     if (board) {
