@@ -53,6 +53,8 @@ export class TalkController implements ReactiveController {
   publicUrl?: string;
   /** Presenter only: what the deck's tool has that Lectern does not show. */
   dropped: { line: number; what: string }[] = [];
+  /** Presenter only: the talk's planned length in seconds (`duration:`), for the countdown and pace. */
+  duration?: number;
   audience = 0;
   /** Server clock minus local clock, so timers agree with the server's timestamps. */
   serverOffset = 0;
@@ -90,6 +92,7 @@ export class TalkController implements ReactiveController {
           this.#early.clear();
           this.publicUrl = details.publicUrl;
           this.dropped = details.dropped ?? [];
+          this.duration = details.duration;
           if (this.status !== ConnectionStatus.error) this.error = undefined;
           queueMicrotask(() => this.#fillGap());
         }),

@@ -26,6 +26,7 @@ import '../components/slide-counter.js';
 import '../components/audience-count.js';
 import '../components/voter-sources.js';
 import '../components/elapsed-timer.js';
+import '../components/talk-pace.js';
 import '../components/wall-clock.js';
 import '../components/presenter-controls.js';
 import '../components/slide-grid.js';
@@ -121,6 +122,7 @@ export class PresenterPage extends LitElement {
         <voter-sources .sources=${this.#voterSources.sources} .burst=${this.#voterSources.burst}></voter-sources>
         <wall-clock></wall-clock>
         <elapsed-timer .since=${t.run?.startedAt ?? 0} .offset=${t.serverOffset}></elapsed-timer>
+        ${t.duration ? html`<talk-pace .duration=${t.duration} .times=${t.slides.map((s) => s.time)} .slide=${t.slide} .since=${t.run?.startedAt ?? 0} .until=${t.run?.endedAt ?? null} .offset=${t.serverOffset}></talk-pace>` : null}
         <connection-badge .status=${t.status} .message=${t.error?.message ?? ''}></connection-badge>
       </header>
       ${t.status === 'error' ? html`<p class="error" role="alert">${t.error?.message}</p>` : null}
