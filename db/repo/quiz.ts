@@ -40,18 +40,19 @@ function violatedConstraint(error: unknown): string | undefined {
   return undefined;
 }
 
+// pg_advisory_xact_lock(namespace, run id): the numbering of one run's players, one at a time
+const PLAYER_NUMBERS_LOCK = 1_717;
+
 /**
- * Two processes numbering players of one run at once may pick the same next number: the loser's
- * statement fails on (run, number) and simply runs again, reading the new highest number.
+ * Runs `fn` holding the run's player-numbering lock (released at commit): "highest number + 1" is
+ * only safe when no other connection (a burst of nicknames, another process's reveal) numbers the
+ * same run at the same moment.
  */
-async function retryOnNumberClash<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (attempt >= 4 || violatedConstraint(err) !== 'players_run_id_number_unique') throw err;
-    }
-  }
+function numbering<T>(db: Db, runId: number, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${PLAYER_NUMBERS_LOCK}::int, ${runId}::int)`);
+    return fn(tx as unknown as Db);
+  });
 }
 
 /** The run's players by number. */
@@ -71,8 +72,8 @@ export async function addPlayers(db: Db, runId: number, voterIds: readonly strin
   const unique = [...new Set(voterIds)];
   if (!unique.length) return;
   const ids = sql.param(unique);
-  await retryOnNumberClash(() =>
-    db.execute(sql`
+  await numbering(db, runId, (tx) =>
+    tx.execute(sql`
       with fresh as (
         select v, ord from unnest(${ids}::text[]) with ordinality as u(v, ord)
         where not exists (select 1 from ${players} p where p.run_id = ${runId} and p.voter_id = u.v)
@@ -90,8 +91,8 @@ export async function addPlayers(db: Db, runId: number, voterIds: readonly strin
  */
 export async function setNickname(db: Db, runId: number, voterId: string, nickname: string | null): Promise<PlayerRow> {
   try {
-    return await retryOnNumberClash(async () => {
-      const result = await db.execute(sql`
+    return await numbering(db, runId, async (tx) => {
+      const result = await tx.execute(sql`
         insert into ${players} (run_id, voter_id, number, nickname)
         select ${runId}::int, ${voterId}::text, coalesce(max(number), 0) + 1, ${nickname}::text from ${players} where run_id = ${runId}
         on conflict (run_id, voter_id) do update set nickname = excluded.nickname
