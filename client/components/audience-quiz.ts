@@ -90,7 +90,7 @@ export class AudienceQuiz extends LitElement {
     if (!this.quiz) return;
     this._naming = { state: 'sending' };
     const ack = await this.quiz.rename(name);
-    this._naming = ack.ok ? { state: 'saved' } : { state: 'refused', message: ack.error.message };
+    this._naming = ack.ok ? { state: 'saved', nickname: ack.data.nickname } : { state: 'refused', message: ack.error.message };
   }
 }
 

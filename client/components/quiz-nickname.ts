@@ -3,7 +3,7 @@ import { MAX_NICKNAME_LENGTH } from '../../contract/limits.js';
 import { buttonStyles } from './shared-styles.js';
 
 /** Where a nickname change stands, as the page tracks it. */
-export type NicknameProgress = { state: 'idle' } | { state: 'sending' } | { state: 'saved' } | { state: 'refused'; message: string };
+export type NicknameProgress = { state: 'idle' } | { state: 'sending' } | { state: 'saved'; nickname: string | null } | { state: 'refused'; message: string };
 
 /**
  * A phone's optional name on the quiz leaderboard: one field and a button. Empty means anonymous
@@ -87,13 +87,8 @@ export class QuizNickname extends LitElement {
       ${p.state === 'refused'
         ? html`<p class="refused" role="alert">${p.message}</p>`
         : p.state === 'saved'
-          ? html`<p class="saved" role="status">✓ ${this.nickname ? `You appear as ${this.nickname}` : 'You play anonymously'}</p>`
+          ? html`<p class="saved" role="status">✓ ${p.nickname ? `You appear as ${p.nickname}` : 'You play anonymously'}</p>`
           : nothing}`;
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    // once saved, the field shows what the server kept (trimmed, cleaned)
-    if (changed.has('progress') && this.progress.state === 'saved') this._draft = undefined;
   }
 
   #submit(e: SubmitEvent): void {
