@@ -10,9 +10,21 @@ import { serveProbe } from './probe.js';
 
 const ROOM = 'talk';
 const server = createServer();
-const io = new Server(server, { transports: ['websocket'], serveClient: false });
+// BENCH_RELAY_TRIM=request,recovery,…: per-connection trims measured on the floor (docs/BENCHMARKS.md).
+const trims = new Set((process.env.BENCH_RELAY_TRIM ?? '').split(',').filter(Boolean));
+const io = new Server(server, {
+  transports: ['websocket'],
+  serveClient: false,
+  ...(trims.has('recovery') ? { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true } } : {}),
+  ...(trims.has('small-buffer') ? { maxHttpBufferSize: 16 * 1024 } : {}),
+});
 
 io.on('connection', (socket) => {
+  if (trims.has('request')) {
+    // What socket.io's memory-usage page suggests: let the upgrade request (and its headers) go.
+    (socket.conn as unknown as { request: unknown }).request = null;
+    socket.handshake.headers = {};
+  }
   void socket.join(ROOM);
   socket.on('slide:goto', (payload: { index: number }, ack?: (res: unknown) => void) => {
     const change = { index: payload.index, at: Date.now() };
