@@ -10,6 +10,7 @@ import { pollView } from './polls/index.js';
 import { questionView } from './qa.js';
 import type { LiveTalk } from './talks.js';
 import { createSingleFlight } from './single-flight.js';
+import { runQuiz } from './quiz/results.js';
 
 async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof listRuns>>[number], presenter: boolean): Promise<RunResults> {
   const [pollRows, questionRows, reactionRows, visits] = await Promise.all([
@@ -18,8 +19,12 @@ async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof
     reactionsForRun(db, run.id),
     slideVisitsForRun(db, run.id),
   ]);
+  const quiz = await runQuiz(db, run.id, pollRows, presenter);
   const polls = await Promise.all(
-    pollRows.map(async (row) => {
+    pollRows.map(async (pollRow) => {
+      // a shown quiz question's view says how many got it right
+      const right = pollRow.correctShownAt !== null ? quiz?.rightByPoll.get(pollRow.id) : undefined;
+      const row = right === undefined ? pollRow : { ...pollRow, rightCount: right };
       const stored = await votesForPoll(db, row.id);
       // Held and hidden answers never count; only the key shows them, marked.
       const counted = stored.filter((v) => countsInResults(v.status)).map(({ answer, at }) => ({ answer, at }));
@@ -58,6 +63,7 @@ async function runResults(db: Db, talk: LiveTalk, run: Awaited<ReturnType<typeof
     questions: questionRows.filter((q) => presenter || q.status === 'approved').map((q) => questionView(q)),
     reactions: reactionRows.map((r) => ({ slide: r.slideIndex, kind: r.kind, count: r.count })),
     timeline,
+    ...(quiz ? { quiz: quiz.results } : {}),
   };
 }
 

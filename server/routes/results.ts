@@ -4,6 +4,10 @@ import { AnswerPageQuerySchema, ResultsQuerySchema } from '../../contract/schema
 import type { Db } from '../../db/client.js';
 import { ErrorCode, LecternError } from '../domain/errors.js';
 import { answerPage, createResults, withAnswerPages } from '../live/results.js';
+import { createSingleFlight } from '../live/single-flight.js';
+import { quizCsv, runQuiz } from '../live/quiz/results.js';
+import { listRuns, pollsForRun } from '../../db/repo/index.js';
+import { z } from 'zod';
 import type { Talks } from '../live/talks.js';
 import { presenterAuth, type PresenterAuthOptions } from '../middleware/presenter-auth.js';
 import { encode, pickEncoding } from '../middleware/compression.js';
@@ -38,6 +42,11 @@ async function sendKept(c: Context, source: TalkResults, variant: string, conten
   return c.body(bytes as Uint8Array<ArrayBuffer>);
 }
 
+/** `?run=N` on the quiz CSV: a run by its number (1, 2 …); absent: the talk's current run. */
+const QuizCsvQuerySchema = z.object({
+  run: z.coerce.number({ error: 'run must be a run number (1, 2 …)' }).int().positive('run must be a run number (1, 2 …)').optional(),
+});
+
 /**
  * `/api/talks/:slug/results` as JSON and CSV: every run, kept after the talk. Without the presenter
  * key, results still hidden and questions that were never approved are left out. Both read from
@@ -48,6 +57,8 @@ async function sendKept(c: Context, source: TalkResults, variant: string, conten
 export function resultsRoutes(deps: { talks: Talks; db: Db; auth: PresenterAuthOptions }) {
   const { talks } = deps;
   const results = createResults(deps.db);
+  // the scores CSV of a run: built at most once a second per run, whatever the number of downloads
+  const quizCsvs = createSingleFlight<string>();
   // Public, like a shared results page; the presenter key adds what the room was not shown.
   const who = presenterAuth(deps.auth);
   return new Hono()
@@ -62,6 +73,17 @@ export function resultsRoutes(deps: { talks: Talks; db: Db; auth: PresenterAuthO
       const poll = all.runs.find((r) => r.id === q.run)?.polls.find((p) => p.id === q.poll);
       if (!poll) throw new LecternError(ErrorCode.notFound, `Run ${q.run} of this talk has no poll "${q.poll}".`);
       return c.json(answerPage(poll.answers, q.cursor, q.limit) satisfies AnswerPage);
+    })
+    .get('/:slug/results/quiz.csv', who, async (c) => {
+      const talk = talks.require(c.req.param('slug'));
+      const { run: number } = QuizCsvQuerySchema.parse(c.req.query());
+      const run = number === undefined ? (await listRuns(deps.db, talk.talkId)).find((r) => r.id === talk.run.id) : (await listRuns(deps.db, talk.talkId)).find((r) => r.number === number);
+      if (!run) throw new LecternError(ErrorCode.notFound, `This talk has no run ${number}.`);
+      const presenter = c.get('presenter');
+      const csv = await quizCsvs.get(`${run.id}:${presenter}`, async () => quizCsv(run.number, await runQuiz(deps.db, run.id, await pollsForRun(deps.db, run.id), presenter)), { maxAgeMs: 1_000 });
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="${talk.deck.slug}-run-${run.number}-quiz.csv"`);
+      return c.body(csv);
     })
     .get('/:slug/results.csv', who, async (c) => {
       const talk = talks.require(c.req.param('slug'));

@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { QuizStanding } from '../../contract/quiz.js';
 import type { PollSpec } from '../../contract/poll.js';
+import type { TalkResults } from '../../contract/http.js';
 import { standings, type QuizAnswer, type QuizQuestion } from '../../server/domain/quiz.js';
 import { drivers, openTestDatabase, testAdminUrl } from '../helpers/databases.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -78,7 +79,7 @@ describe.each(drivers)('a timed quiz with 200 phones on %s', (driver) => {
     presenter.socket.on('poll:active', (e) => e.poll?.id === 'capital' && e.poll.closesAt && (capitalClosesAt = e.poll.closesAt));
     const leaked = (fragment: string) => [...phones, late].filter((p) => p.traffic.some((t) => t.includes(fragment))).length;
     try {
-      ok(await presenter.socket.emitWithAck('run:start'));
+      const runNumber = ok(await presenter.socket.emitWithAck('run:start')).run.number;
       expect(presenter.state.quiz).toMatchObject({ top: [], players: 0, shown: 0, questions: 3 });
       await inChunks(phones, 50, (p) => attach(server, p));
 
@@ -157,6 +158,29 @@ describe.each(drivers)('a timed quiz with 200 phones on %s', (driver) => {
       ok(await presenter.socket.emitWithAck('slide:goto', { index: 4 }));
       const slides = await fetch(`${server.url}/api/talks/quiz`).then((r) => r.json() as Promise<{ slides: { leaderboard?: unknown; html: string }[] }>);
       expect(slides.slides[4]).toMatchObject({ leaderboard: { top: 5, title: 'Who knows the world' }, html: expect.stringContaining('lectern-leaderboard') });
+
+      // results and the scores CSV of the run: the same players and scores, never a device id
+      const results = await fetch(`${server.url}/api/talks/quiz/results`).then((r) => r.json() as Promise<TalkResults>);
+      const thisRun = results.runs.find((r) => r.number === runNumber)!;
+      const quiz = thisRun.quiz!;
+      expect(quiz.players.slice(0, 10)).toEqual(staffStanding!.top);
+      expect(quiz.players).toHaveLength(PHONES + 1);
+      expect(quiz.questions.map((q) => [q.poll, q.right])).toEqual([['capital', shown1.rightCount], ['rocky', shown2.rightCount], ['river', 101]]);
+      expect(thisRun.polls.find((p) => p.id === 'river')).toMatchObject({ correct: ['Nile'], rightCount: 101 });
+      const csv = await fetch(`${server.url}/api/talks/quiz/results/quiz.csv?run=${runNumber}`).then((r) => r.text());
+      const lines = csv.trim().split('\r\n');
+      expect(lines[0]).toBe('run,rank,name,score,right,points: capital,points: rocky,points: river');
+      expect(lines).toHaveLength(PHONES + 2);
+      expect(lines[1]!.startsWith(`${runNumber},${quiz.players[0]!.rank},${quiz.players[0]!.name},${quiz.players[0]!.score},${quiz.players[0]!.right},`)).toBe(true);
+      for (const p of [...phones, late]) expect(csv).not.toContain(p.voter);
+      expect(await fetch(`${server.url}/api/talks/quiz/results/quiz.csv?run=9`).then((r) => r.status)).toBe(404);
+
+      // resetting a shown question makes it unanswered again: its answer hidden, its points gone
+      const reset = ok(await presenter.socket.emitWithAck('poll:reset', { poll: 'river' }));
+      expect(reset.correct).toBeUndefined();
+      await waitFor('every phone’s standing after the reset', () => [...phones, late].every((p) => p.standing?.shown === 2));
+      await waitFor('the presenter’s standing after the reset', () => staffStanding?.shown === 2);
+      expect(late.standing!.me).toMatchObject({ score: 0, right: 0 });
     } finally {
       for (const s of [...sockets(), presenter.socket]) s.close();
       await server.close({ keepDatabase: true });
@@ -174,7 +198,7 @@ describe.each(drivers)('a timed quiz with 200 phones on %s', (driver) => {
         await db.execute(sql`select poll_id, voter_id, answer, status, coalesce(answered_at, updated_at) as at from votes`),
       ).map((a) => ({ pollId: a.poll_id, voterId: a.voter_id, answer: a.answer, status: a.status, answeredAt: ms(a.at) }));
       const players = rows<{ voter_id: string; number: number; nickname: string | null }>(await db.execute(sql`select voter_id, number, nickname from players`)).map((p) => ({ voterId: p.voter_id, number: p.number, nickname: p.nickname }));
-      expect(questions.filter((q) => q.shownAt !== null)).toHaveLength(3);
+      expect(questions.filter((q) => q.shownAt !== null)).toHaveLength(2);
       expect(answers.some((a) => a.voterId === phones[150]!.voter && polls.find((p) => p.id === a.pollId)?.spec.id === 'capital')).toBe(false);
       const expected = standings(questions, answers, players);
       expect(expected).toHaveLength(PHONES + 1);
