@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { NewPollInput, PollType } from '../../contract/events.js';
-import { DEFAULT_MAX_WORDS, MAX_LABEL_LENGTH, MAX_OPTIONS, MAX_POLL_QUESTION_LENGTH } from '../../contract/limits.js';
+import { DEFAULT_MAX_WORDS, MAX_LABEL_LENGTH, MAX_OPTIONS, MAX_POLL_QUESTION_LENGTH, MAX_TIMER_SECONDS, MIN_TIMER_SECONDS } from '../../contract/limits.js';
 import { buttonStyles } from './shared-styles.js';
 
 const TYPES: Record<PollType, string> = {
@@ -13,7 +13,8 @@ const TYPES: Record<PollType, string> = {
 
 /**
  * The form for an ad-hoc question: the question, its type, and what the type needs (options,
- * how many picks or words, the scale's range and end labels), and whether phones see results.
+ * how many picks or words, the scale's range and end labels), whether phones see results, and an
+ * optional countdown that closes it (seconds).
  * Call `reset()` once the question is asked.
  *
  * @fires poll-create - CustomEvent<NewPollInput>
@@ -118,6 +119,8 @@ export class PollForm extends LitElement {
             <label>High label <input name="high" maxlength=${MAX_LABEL_LENGTH} /></label>
           </div>`
         : nothing}
+      <label>Countdown in seconds (optional: it closes itself at zero)
+        <input name="timer" type="number" min=${MIN_TIMER_SECONDS} max=${MAX_TIMER_SECONDS} step="1" inputmode="numeric" placeholder="none" /></label>
       <label class="check"><input type="checkbox" name="hidden" /> Hide results from the room until I show them</label>
       <div><button type="submit" class="primary" ?disabled=${this.disabled}>Ask now</button></div>
     </form>`;
@@ -137,6 +140,7 @@ export class PollForm extends LitElement {
       input.max = num('scaleMax');
       if (text('low') || text('high')) input.labels = [text('low'), text('high')];
     }
+    input.timer = num('timer');
     // JSON drops undefined, but the server's strict schema is happier without the keys at all
     const clean = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as NewPollInput;
     this.dispatchEvent(new CustomEvent<NewPollInput>('poll-create', { detail: clean, bubbles: true, composed: true }));

@@ -6,7 +6,9 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe.js';
 import { openPhone, openPresenter, openScreen } from './views.js';
+import { PHONE, PROJECTOR } from '../helpers/browser.js';
 import { useBrowserTest } from '../helpers/e2e.js';
 import { tempDeck } from '../helpers/decks.js';
 
@@ -130,5 +132,33 @@ describe('countdowns', () => {
     await onPhone.waitFor({ state: 'detached' });
     expect(await phone.getByRole('radio', { name: 'Tea' }).isDisabled()).toBe(true);
     await presenter.locator('poll-panel').getByText('Voting closed').waitFor();
+  });
+
+  it('asks an ad-hoc question with a countdown from the console', async () => {
+    await presenter.getByText('Ask an ad-hoc question').click();
+    await presenter.getByLabel('Question', { exact: true }).fill('Ready for lunch?');
+    await presenter.getByLabel('Options, one per line').fill('Yes\nNo');
+    await presenter.getByLabel(/^Countdown in seconds/).fill('30');
+    await presenter.getByRole('button', { name: 'Ask now' }).click();
+    await phone.getByRole('group', { name: 'Ready for lunch?' }).waitFor();
+    const onPhone = phone.locator('audience-poll poll-countdown [role="timer"]');
+    await onPhone.waitFor();
+    expect(await seconds(onPhone)).toBeGreaterThan(20);
+    expect(await seconds(onPhone)).toBeLessThanOrEqual(30);
+    await presenter.locator('poll-panel poll-countdown [role="timer"]').waitFor();
+
+    // a running countdown passes axe on the phone and the projector
+    for (const [path, device] of [['/timed-talk', PHONE], ['/timed-talk/screen', PROJECTOR]] as const) {
+      // bypassCSP: axe arrives as an inline script, which the page's policy rightly refuses
+      const context = await e2e.browser.newContext({ ...device, bypassCSP: true });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${e2e.server.url}${path}`);
+        await page.locator('poll-countdown [role="timer"]').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
   });
 });
