@@ -26,8 +26,8 @@ function prng(seed: number) {
   };
 }
 
-const EVENTS = ['slide:goto', 'slide:next', 'slide:prev', 'run:start', 'state:get', 'vote:cast', 'poll:open', 'poll:close', 'poll:reveal', 'poll:reset', 'poll:create', 'nonsense', '__proto__', 'constructor', ''];
-const PATHS = ['/api/talks', '/api/talks/polls', '/api/talks/polls/slide', '/api/talks/polls/next', '/api/talks/polls/prev', '/api/talks/polls/runs', '/api/talks/polls/polls', '/api/talks/polls/polls/homelab-breaks/open', '/api/talks/polls/polls/%2e%2e/close', '/api/talks/polls/results', '/api/talks/polls/results.csv', '/polls/assets/..%2f..%2fetc%2fpasswd', '/polls/assets/%00', '/api/talks/%ff', '/healthz', '/readyz', '/metrics', '/polls/present', '/nope/screen'];
+const EVENTS = ['slide:goto', 'slide:next', 'slide:prev', 'run:start', 'state:get', 'vote:cast', 'poll:open', 'poll:close', 'poll:reveal', 'poll:reset', 'poll:create', 'poll:timer', 'quiz:reveal', 'quiz:nickname', 'run:end', 'qa:page', 'nonsense', '__proto__', 'constructor', ''];
+const PATHS = ['/api/talks', '/api/talks/polls', '/api/talks/polls/slide', '/api/talks/polls/next', '/api/talks/polls/prev', '/api/talks/polls/runs', '/api/talks/polls/polls', '/api/talks/polls/polls/homelab-breaks/open', '/api/talks/polls/polls/%2e%2e/close', '/api/talks/polls/results', '/api/talks/polls/results.csv', '/api/talks/polls/results/quiz.csv', '/api/talks/polls/handout', '/api/talks/polls/end', '/api/talks/polls/polls/homelab-breaks/timer', '/polls/handout', '/polls/assets/..%2f..%2fetc%2fpasswd', '/polls/assets/%00', '/api/talks/%ff', '/healthz', '/readyz', '/metrics', '/polls/present', '/nope/screen'];
 
 function randomValue(rnd: () => number, depth = 0): unknown {
   const pick = Math.floor(rnd() * 14);
@@ -41,7 +41,7 @@ function randomValue(rnd: () => number, depth = 0): unknown {
     case 6: return ['DNS', 'Nix', '', ' ', '<script>', '💥'.repeat(50)][Math.floor(rnd() * 6)];
     case 7: return rnd() < 0.5;
     case 8: return depth > 3 ? [] : Array.from({ length: Math.floor(rnd() * 5) }, () => randomValue(rnd, depth + 1));
-    case 9: return depth > 3 ? {} : Object.fromEntries(Array.from({ length: Math.floor(rnd() * 4) }, (_, i) => [['index', 'poll', 'answer', 'question', 'type', 'options', '__proto__', 'reveal'][Math.floor(rnd() * 8)] ?? `k${i}`, randomValue(rnd, depth + 1)]));
+    case 9: return depth > 3 ? {} : Object.fromEntries(Array.from({ length: Math.floor(rnd() * 4) }, (_, i) => [['index', 'poll', 'answer', 'question', 'type', 'options', '__proto__', 'reveal', 'add', 'stop', 'name', 'timer'][Math.floor(rnd() * 12)] ?? `k${i}`, randomValue(rnd, depth + 1)]));
     case 10: return { index: Math.floor(rnd() * 20) - 5 };
     case 11: return { poll: ['homelab-breaks', 'tools', 'rating', 'open-text', 'zzz'][Math.floor(rnd() * 5)], answer: randomValue(rnd, depth + 1) };
     case 12: return { question: randomValue(rnd, depth + 1), options: randomValue(rnd, depth + 1), type: ['single', 'words', 'bogus'][Math.floor(rnd() * 3)] };
