@@ -113,14 +113,14 @@ export class QuizPodium extends LitElement {
       font-size: 1.3em;
     }
     .rank-1 .step {
-      block-size: 62%;
+      block-size: 78%;
     }
     .rank-2 .step {
-      block-size: 44%;
+      block-size: 58%;
       background: color-mix(in srgb, var(--accent) 70%, var(--fg));
     }
     .rank-3 .step {
-      block-size: 30%;
+      block-size: 42%;
       background: color-mix(in srgb, var(--accent) 50%, var(--fg));
     }
     .rest {
