@@ -199,5 +199,5 @@ describe.each(drivers)('a countdown across a restart on %s', (driver) => {
     } finally {
       await second.close();
     }
-  });
+  }, 90_000); // two server starts on the embedded database take a while on a busy machine
 });

@@ -113,7 +113,14 @@ export function createPolls(deps: { db: Db; talks: Talks; log: Logger; peers: Pe
         }
       }),
     /** A peer process changed this talk's polls: reload them on next use (queued behind changes in progress). */
-    invalidate: (slug: string) => void serial(slug, async () => cache.invalidate(slug)),
+    invalidate: (slug: string) =>
+      void serial(slug, async () => {
+        cache.invalidate(slug);
+        // read again at once, not on next use: a countdown a peer started gets its timer here too, so
+        // it closes on time even if that peer dies (one small query per poll change or resync)
+        const talk = talks.get(slug);
+        if (talk) await cache.get(talk).catch((err: Error) => log.warn({ err: err.message, slug }, 'could not reload the polls a peer changed'));
+      }),
     /** What a client sees of the active poll: results for staff, and for voters when visible. */
     active: activePoll,
     /** Validates and stores an answer; resolves only after it is committed. */
