@@ -54,11 +54,14 @@ export function createQuiz(deps: { db: Db; talks: Talks; polls: Polls; peers: Pe
       return cache.get(talk);
     },
   });
-  const renamed = createKeyedThrottle((slug) => refresh(slug, true).catch(report(slug)), RENAME_BROADCAST_MS);
+  const recomputeSoon = createKeyedThrottle((slug) => refresh(slug, true).catch(report(slug)), RENAME_BROADCAST_MS);
 
   const stopPolls = polls.subscribe((e) => {
     // a reset quiz question is unanswered again: its points go
     if (e.type === 'poll:reset' && e.poll.quiz) void refresh(e.slug, true).catch(report(e.slug));
+    // A shown question takes no more answers, so new results mean a moderator hid or approved one:
+    // its points go or come back (grouped like renames).
+    else if (e.type === 'poll:results' && e.poll.correct) recomputeSoon.mark(e.slug);
   });
   const stopTalks = talks.subscribe((e) => {
     if (e.type === 'run:started') return refresh(e.slug, false).catch(report(e.slug));
@@ -84,7 +87,7 @@ export function createQuiz(deps: { db: Db; talks: Talks; polls: Polls; peers: Pe
     /** `quiz:nickname`: the phone's name on the leaderboard; the room hears it within half a second. */
     async nickname(slug: string, voter: string, name: string) {
       const named = await commands.nickname(slug, voter, name);
-      renamed.mark(slug);
+      recomputeSoon.mark(slug);
       return named;
     },
     /** What a (late) joining socket gets in its state: undefined when the deck and run have no quiz question. */
@@ -97,7 +100,7 @@ export function createQuiz(deps: { db: Db; talks: Talks; polls: Polls; peers: Pe
     /** The run's standing as cached (results read their own). */
     standing: (slug: string) => cache.get(talks.require(slug)),
     close() {
-      renamed.close();
+      recomputeSoon.close();
       stopPolls();
       stopTalks();
       stopPeers();
