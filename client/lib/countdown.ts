@@ -28,9 +28,10 @@ export function clockText(seconds: number): string {
  * opening); without it the ring stays full until zero.
  */
 export function readCountdown(closesAt: number, now: number, since: number | null): CountdownReading {
-  const ms = closesAt - now;
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
   const total = since !== null && closesAt > since ? closesAt - since : 0;
+  // never more than the whole countdown: a device's offset lags the server by the state's transit time
+  const ms = total > 0 ? Math.min(closesAt - now, total) : closesAt - now;
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
   const left = seconds === 0 ? 0 : total > 0 ? Math.min(1, Math.max(0, ms / total)) : 1;
   return { seconds, text: clockText(seconds), left, up: seconds === 0 };
 }

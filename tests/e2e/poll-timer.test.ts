@@ -42,6 +42,15 @@ timer: 5s
 
 ---
 
+\`\`\`poll
+id: late
+question: Last call?
+options: [Now, Later]
+timer: 5s
+\`\`\`
+
+---
+
 # Thanks
 `;
 
@@ -159,6 +168,34 @@ describe('countdowns', () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  it('shows Time’s up at zero, and a tap after it hears the server’s time_up', async () => {
+    // a phone that never hears the close (its socket drops that message): only the server can refuse it
+    const context = await e2e.browser.newContext(PHONE);
+    try {
+      const late = await context.newPage();
+      await late.routeWebSocket(/socket\.io/, (ws) => {
+        const server = ws.connectToServer();
+        server.onMessage((message) => {
+          if (typeof message === 'string' && message.includes('"poll:active"') && message.includes('"late"') && message.includes('"closed"')) return;
+          ws.send(message);
+        });
+      });
+      await late.goto(`${e2e.server.url}/timed-talk`);
+      await late.locator('audience-page connection-badge[status="live"]').waitFor();
+      await presenter.keyboard.press('ArrowRight');
+      await late.getByRole('group', { name: 'Last call?' }).waitFor();
+      await late.getByRole('radio', { name: 'Now' }).check();
+      await late.locator('audience-poll poll-countdown [role="timer"]').filter({ hasText: "Time's up" }).waitFor({ timeout: 10_000 });
+      // the others have heard the close by now
+      await phone.locator('audience-poll').getByText('Poll closed').waitFor();
+      await late.getByRole('button', { name: 'Send answer' }).click();
+      await late.getByRole('alert').getByText('Time is up: answers closed at 0:00.').waitFor();
+      expect(await late.getByText('Answer received').count()).toBe(0);
+    } finally {
+      await context.close();
     }
   });
 });

@@ -19,6 +19,7 @@ describe('a poll countdown as the views show it', () => {
   it('keeps the ring full without a start, and never over full when time was added', () => {
     expect(readCountdown(30_000, 10_000, null).left).toBe(1);
     expect(readCountdown(30_000, -5_000, 0).left).toBe(1); // a device clock behind the server's
+    expect(readCountdown(5_000, -80, 0).text).toBe('0:05'); // never 0:06 for a 5-second countdown
   });
 
   it('speaks at whole minutes, at ten seconds and at zero only', () => {
