@@ -8,6 +8,8 @@ export interface PollFacts {
   openedAt: number | null;
   /** null for an ad-hoc poll. */
   slideIndex: number | null;
+  /** A quiz question whose right answer was shown: it never reopens by itself (answers could follow the answer). */
+  correctShownAt?: number | null;
 }
 
 export interface SlideMove {
@@ -72,7 +74,8 @@ export function planSlideChange(move: SlideMove, run: RunPollsFacts): SlidePlan 
       row = newRow(to);
       after.set(reached.id, row);
     }
-    const opens = reached.open === 'auto' && (row.openedAt === null || (moved && reached.close === 'on-leave'));
+    const answerShown = row.correctShownAt !== undefined && row.correctShownAt !== null;
+    const opens = reached.open === 'auto' && !answerShown && (row.openedAt === null || (moved && reached.close === 'on-leave'));
     if (opens && row.status !== 'open') {
       open = reached.id;
       after.set(reached.id, { ...row, status: 'open' });

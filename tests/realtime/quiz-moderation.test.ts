@@ -1,6 +1,7 @@
 /**
  * Hiding a right answer after its question was shown takes its points off the leaderboard (and
- * approving it again gives them back): the standing follows the answers that count.
+ * approving it again gives them back): the standing follows the answers that count. A shown
+ * question never opens again.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ async function waitFor(what: string, ok: () => boolean, ms = 10_000) {
 }
 
 describe.each(drivers)('moderating a shown quiz question on %s', (driver) => {
-  it('a hidden right answer loses its points, an approved one gets them back', { timeout: 60_000 }, async () => {
+  it('a hidden right answer loses its points, an approved one gets them back; the question stays closed', { timeout: 60_000 }, async () => {
     const server = await startTestServer({ driver, decks: [DECK] });
     const presenter = await connect(server.url, { talk: 'quiz', key: server.key });
     const phone = await connect(server.url, { talk: 'quiz', voter: newVoterId() });
@@ -44,6 +45,10 @@ describe.each(drivers)('moderating a shown quiz question on %s', (driver) => {
 
       expect(await presenter.socket.emitWithAck('poll:moderate', { poll: 'rocky', action: 'approve', ids: [id] })).toMatchObject({ ok: true });
       await waitFor('the points given back', () => mine?.me?.score === scored);
+
+      // once its answer is shown, the question does not open again (phones could switch to the right option)
+      expect(await presenter.socket.emitWithAck('poll:open', { poll: 'rocky' })).toMatchObject({ ok: false, error: { code: 'poll_closed', message: expect.stringMatching(/reset the poll/) } });
+      expect(await phone.socket.emitWithAck('vote:cast', { poll: 'rocky', answer: ['Mercury'] })).toMatchObject({ ok: false, error: { code: 'poll_closed' } });
     } finally {
       phone.socket.close();
       presenter.socket.close();

@@ -38,6 +38,8 @@ export function createPollCommands(deps: PollCommandDeps) {
   return {
     async open(slug: string, key: string): Promise<PollView> {
       const { state, row } = await resolve(slug, key);
+      // Reopened after its answer was shown, phones could switch to the right option and score.
+      if (row.correctShownAt !== null) throw new LecternError(ErrorCode.pollClosed, 'The answer to this question has been shown; reset the poll to ask it again.');
       const updated = await rows.setStatus(state, row, 'open');
       await rows.activate(state, updated.pollKey);
       await feed.announce(slug, state);

@@ -24,6 +24,11 @@ describe('planSlideChange', () => {
     expect(planSlideChange({ from: 2, to: 1, reached: poll('lunch', { close: 'on-leave' }) }, opened)).toMatchObject({ open: 'lunch', show: 'lunch' });
   });
 
+  it('never reopens a quiz question whose answer was shown, even one that closes on leave', () => {
+    const shown = facts({ quiz: row({ openedAt: 5, correctShownAt: 9 }) });
+    expect(planSlideChange({ from: 2, to: 1, reached: poll('quiz', { close: 'on-leave', correct: ['a'] }) }, shown)).toMatchObject({ open: null, show: 'quiz' });
+  });
+
   it('closes the left slide\'s on-leave poll and takes it off screen', () => {
     const left = poll('lunch', { close: 'on-leave' });
     const plan = planSlideChange({ from: 1, to: 2, left }, facts({ lunch: row({ status: 'open', openedAt: 5 }) }, 'lunch'));
