@@ -86,7 +86,7 @@ export class PollStage extends LitElement {
   }
 
   override async updated() {
-    const results = this.renderRoot.querySelector('poll-results');
+    const results = this.renderRoot.querySelector<LitElement>('poll-results, quiz-reveal');
     if (results) {
       await results.updateComplete;
       this.#resize.watch(results);
@@ -99,7 +99,8 @@ export class PollStage extends LitElement {
    * until the whole chart fits the stage (never below 40 %), instead of being cut off.
    */
   #fit() {
-    const results = this.renderRoot.querySelector<HTMLElement>('poll-results');
+    // a quiz question's revealed answers too
+    const results = this.renderRoot.querySelector<HTMLElement>('poll-results, quiz-reveal');
     if (!results) return;
     let size = 1;
     results.style.fontSize = '';

@@ -8,7 +8,7 @@
  * or the phone. With LECTERN_SCREENSHOTS=1 it writes docs/screenshots/quiz-*.png.
  */
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, PROJECTOR, openPage } from '../helpers/browser.js';
 import { tempDeck } from '../helpers/decks.js';
@@ -89,6 +89,17 @@ async function next(question: string) {
   await screen.locator('screen-page poll-stage').getByText(question).waitFor();
 }
 
+/** How many elements inside a view's shadow roots stick out of the view's box (the projector must not clip). */
+function outside(view: Locator): Promise<number> {
+  return view.evaluate((host) => {
+    const box = host.getBoundingClientRect();
+    const all = (root: ParentNode): Element[] => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
+    return all(host.shadowRoot!)
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && (r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1)).length;
+  });
+}
+
 async function reveal(expected: string) {
   await presenter.getByRole('button', { name: 'Show answer' }).click();
   await presenter.locator('quiz-controls').getByText(/Answer shown/).waitFor();
@@ -140,6 +151,7 @@ describe('a quiz from question to podium', () => {
     // the right option stands out by more than colour: the wrong ones are dimmed
     const opacity = await screen.locator('screen-page quiz-reveal li.wrong').first().evaluate((el) => Number(getComputedStyle(el).opacity));
     expect(opacity).toBeLessThan(1);
+    expect(await outside(screen.locator('screen-page poll-stage'))).toBe(0);
 
     await expect.poll(quizText(ana)).toMatch(/^✓ Right! \+\d[\d,]* You: 1st of 3 · [\d,]+ points/);
     await expect.poll(quizText(anon)).toMatch(/^✓ Right! \+\d[\d,]* You: 2nd of 3 · /);
@@ -182,14 +194,7 @@ describe('a quiz from question to podium', () => {
     expect(first.height).toBeGreaterThan(second.height);
     expect(second.height).toBeGreaterThan(third.height);
 
-    // nothing of the podium sticks out of its 16:9 box
-    const outside = await podium.evaluate((host) => {
-      const box = host.getBoundingClientRect();
-      return [...host.shadowRoot!.querySelectorAll('*')]
-        .map((el) => el.getBoundingClientRect())
-        .filter((r) => r.width > 0 && (r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1)).length;
-    });
-    expect(outside).toBe(0);
+    expect(await outside(podium), 'nothing of the podium sticks out of its 16:9 box').toBe(0);
 
     // the presenter's console lists the standings too
     await expect.poll(() => deepText(presenter.locator('quiz-controls'))).toMatch(/3 players, 2 of 2 answers shown 1st\s*Ana\s*[\d,]+\s*2nd\s*Player \d/);
