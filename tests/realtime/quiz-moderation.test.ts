@@ -10,16 +10,9 @@ import { drivers } from '../helpers/databases.js';
 import { startTestServer } from '../helpers/server.js';
 import { connect } from '../helpers/sockets.js';
 import { newVoterId } from '../helpers/voters.js';
+import { waitFor } from '../helpers/wait.js';
 
 const DECK = fileURLToPath(new URL('../fixtures/decks/quiz.md', import.meta.url));
-
-async function waitFor(what: string, ok: () => boolean, ms = 10_000) {
-  const until = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe.each(drivers)('moderating a shown quiz question on %s', (driver) => {
   it('a hidden right answer loses its points, an approved one gets them back; the question stays closed', { timeout: 60_000 }, async () => {

@@ -19,6 +19,7 @@ import { drivers, openTestDatabase, testAdminUrl } from '../helpers/databases.js
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connect, nextEventWhere, type TestSocket } from '../helpers/sockets.js';
 import { newVoterId } from '../helpers/voters.js';
+import { waitFor } from '../helpers/wait.js';
 
 const DECK = fileURLToPath(new URL('../fixtures/decks/quiz.md', import.meta.url));
 const PHONES = 200;
@@ -36,14 +37,6 @@ async function dropTestDatabase(name: string) {
   const admin = new pg.Client({ connectionString: testAdminUrl() });
   await admin.connect();
   await admin.query(`drop database if exists "${name}" with (force)`).finally(() => admin.end());
-}
-
-async function waitFor(what: string, ok: () => boolean, ms = 15_000) {
-  const until = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 async function inChunks<T>(items: T[], size: number, fn: (item: T, index: number) => Promise<unknown>) {
