@@ -69,18 +69,17 @@ export class PollCountdown extends LitElement {
     `,
   ];
 
-  readonly #clock = new ClockController(this, 250);
-
   constructor() {
     super();
     this.closesAt = null;
     this.since = null;
     this.offset = 0;
     this.size = 'compact';
+    // four ticks a second, so the figure turns over close to the true second
+    new ClockController(this, 250);
   }
 
   override render() {
-    void this.#clock;
     if (this.closesAt === null || this.closesAt === undefined) {
       this.#spoken = '';
       return nothing;
