@@ -83,10 +83,10 @@ export async function loadDeck(file: string, opts: LoadDeckOptions = {}): Promis
       };
       if (Object.keys(chrome).length) slide.chrome = chrome;
     }
+    if (rendered.leaderboard) slide.leaderboard = rendered.leaderboard;
     if (rendered.poll) {
       const first = pollSlides.get(rendered.poll.id);
       if (first !== undefined) {
-    if (rendered.leaderboard) slide.leaderboard = rendered.leaderboard;
         throw new DeckError(abs, `duplicate poll id "${rendered.poll.id}" (also on slide ${first}); give one of them a different "id:"`, { slide: number, line: source.line });
       }
       pollSlides.set(rendered.poll.id, number);
