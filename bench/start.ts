@@ -158,13 +158,15 @@ async function measure(kind: StartKind, s: Started, o: StartOptions, withPhones:
     sample.phones = [];
     try {
       let have = 0;
+      let joined = 0;
       for (const n of o.phones) {
         const conn = await load.connect(n - have, { url: s.url, protocol: 'eio4', client: 'raw', auth: { talk: TALK }, voterPrefix: `mem-${randomBytes(4).toString('hex')}-`, event: 'slide:changed', indexPath: 'index', until: 'state' }, 300_000);
         have = n;
+        joined += conn.connected;
         await new Promise((r) => setTimeout(r, 3_000));
         const phonesRss = rssOf(s.child.pid!);
-        sample.phones.push({ sockets: n, connected: conn.connected, rss: phonesRss, joinMs: conn.ms });
-        o.log(`  start ${kind}: ${n} phones (${conn.connected} with state), RSS ${(phonesRss / 2 ** 20).toFixed(0)} MB`);
+        sample.phones.push({ sockets: n, connected: joined, rss: phonesRss, joinMs: conn.ms });
+        o.log(`  start ${kind}: ${n} phones (${joined} with state), RSS ${(phonesRss / 2 ** 20).toFixed(0)} MB`);
       }
     } finally {
       await load.stop();

@@ -35,9 +35,12 @@ async function storm(server: ServerProcess, kind: StormSample['kind'], multiplex
   const load = await LoadGroup.start(o.processes);
   try {
     const spec = { ...audienceSpec(server, 'raw', multiplexId), ...(kind === 'lectern' ? { until: 'state' } : {}), timeoutMs: 120_000 };
+    // The probe's measured window (BENCH_CPU_PROF writes a profile of it): the storm alone.
+    await server.resetLag();
     const cpu0 = await server.cpu();
     const r = await load.connect(o.sockets, spec, 300_000, undefined, Math.ceil(o.sockets / o.processes));
     const cpu1 = await server.cpu();
+    await server.lag();
     const sample = { kind, sockets: o.sockets, joined: r.connected, failed: r.failed, errors: r.errors, ms: r.ms, cpuMs: cpu1.userMs + cpu1.systemMs - cpu0.userMs - cpu0.systemMs };
     o.log(`  storm ${kind} ×${o.sockets}: ${r.connected} joined in ${(r.ms / 1000).toFixed(1)} s, server CPU ${(sample.cpuMs / 1000).toFixed(1)} s${r.failed ? `, ${r.failed} failed ${JSON.stringify(r.errors)}` : ''}`);
     return sample;
