@@ -212,4 +212,20 @@ describe('a quiz from question to podium', () => {
     expect(await seriousViolations(screen)).toEqual([]);
     expect(await seriousViolations(ana)).toEqual([]);
   });
+
+  it('fits a full board of ten players with long names, five-digit scores and ties in the projector\'s box', async () => {
+    const podium = screen.locator('screen-page quiz-podium');
+    const names = ['Ana', 'Bartholomew the Bold', 'Chiara Dell’Acqua-Rossi', 'Player 17', 'Dmitri Vasilyevich', 'Émilie Fournier', 'Wiremu Te Rangi', 'Zhang Wei', 'Player 104', 'Oluwaseun Adeyemi-Ola'];
+    const players = names.map((name, i) => ({ rank: i < 2 ? 1 : i + 1, name, score: 29_500 - i * 1_337 - (i < 2 ? 0 : 500), right: 10 - Math.floor(i / 2) }));
+    players[1]!.score = players[0]!.score; // a tie at the top
+    const shown = await podium.evaluate(async (el, players) => {
+      const board = el as HTMLElement & { players: unknown; top: number; updateComplete: Promise<unknown> };
+      board.players = players;
+      board.top = 10;
+      await board.updateComplete;
+      return [...board.shadowRoot!.querySelectorAll('.name')].map((n) => n.textContent);
+    }, players);
+    expect(shown).toEqual(names);
+    expect(await outside(podium), 'nothing of a full board sticks out of its 16:9 box').toBe(0);
+  });
 });
