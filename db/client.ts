@@ -8,7 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { DatabaseUnreachableError, describeConnectionError, maskDatabaseUrl } from './errors.js';
-import { startPgliteWorker } from './pglite-remote.js';
+import { createPgliteDataDir, startPgliteWorker } from './pglite-remote.js';
 import * as schema from './schema/index.js';
 
 export { DatabaseUnreachableError } from './errors.js';
@@ -87,14 +87,14 @@ async function openPostgres(databaseUrl: string, opts: CreateDbOptions): Promise
  * Embedded PGlite on a worker thread (db/pglite-worker.mjs), so its work never blocks the event
  * loop. Creating a database (initdb) grows PGlite's WebAssembly memory to several times what
  * serving needs, and that memory never shrinks: a new data folder is created by a short-lived
- * worker that then exits, and a fresh one opens it to serve.
+ * child process, and a fresh worker opens it to serve.
  */
 async function openPglite(dataDir: string | undefined, onWorkerExit?: (error: Error) => void): Promise<Database> {
   let dir: string | undefined;
   if (dataDir) {
     dir = resolve(dataDir);
     await mkdir(dir, { recursive: true });
-    if (!existsSync(join(dir, 'PG_VERSION'))) await (await startPgliteWorker(dir)).close();
+    if (!existsSync(join(dir, 'PG_VERSION'))) await createPgliteDataDir(dir);
   }
   // drizzle's pglite driver calls only query() and transaction(), which the worker's end provides
   return owning((await startPgliteWorker(dir, onWorkerExit)) as unknown as PGlite);

@@ -4,6 +4,7 @@
  * a message to the worker. The event loop only posts and receives messages; parsing SQL,
  * executing it and writing pages happen on the worker's thread.
  */
+import { execFile } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 
@@ -35,6 +36,18 @@ type Reply = { id: number; error?: Record<string, unknown> & { message: string }
 /** An Error carrying the Postgres fields (code, constraint …) the worker sent, as PGlite's own would. */
 function rebuildError(fields: Record<string, unknown> & { message: string }): Error {
   return Object.assign(new Error(fields.message), fields);
+}
+
+/**
+ * Creates a new data folder at `dataDir` in a child process that exits once done, so the memory
+ * creating a database takes (several times what serving it needs) leaves with that process.
+ */
+export function createPgliteDataDir(dataDir: string): Promise<void> {
+  return new Promise((done, failed) => {
+    execFile(process.execPath, [WORKER_SCRIPT, dataDir], { timeout: 120_000 }, (err, _stdout, stderr) =>
+      err ? failed(new Error(`could not create the database in ${dataDir}: ${stderr.trim() || err.message}`)) : done(),
+    );
+  });
 }
 
 /**

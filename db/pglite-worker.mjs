@@ -8,6 +8,10 @@
 //   { id, op: 'end', tx, commit }                   → { id } after COMMIT (or ROLLBACK)
 //   { id, op: 'close' }                             → { id } once closed
 // A failure replies { id, error: { message, code, … } } with the Postgres error's fields.
+//
+// Run as a program instead (`node db/pglite-worker.mjs <dataDir>`), it creates the data folder and
+// exits: initdb grows WebAssembly memory to several times what serving needs, and only a process
+// that ends hands all of it back (a finished worker thread leaves much of it with the server).
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
 
@@ -15,7 +19,13 @@ import { PGlite, types } from '@electric-sql/pglite';
 const keepText = (value) => value;
 const PARSERS = Object.fromEntries([types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((oid) => [oid, keepText]));
 
-const client = workerData.dataDir ? new PGlite(workerData.dataDir) : new PGlite();
+// Postgres's default shared_buffers (128 MB) would be WebAssembly memory held for good; a talk's
+// data is a few MB, and 16 MB takes about 120 MB off the server's memory at rest (docs/BENCHMARKS.md).
+// PGlite writes the setting into the data folder's postgresql.conf.
+const OPTIONS = { postgresqlconf: ['shared_buffers=16MB'] };
+const creating = !parentPort;
+const dataDir = creating ? process.argv[2] : workerData.dataDir;
+const client = dataDir ? new PGlite(dataDir, OPTIONS) : new PGlite(OPTIONS);
 const transactions = new Map();
 let nextTx = 1;
 
@@ -76,6 +86,10 @@ async function handle(message) {
 }
 
 await client.waitReady;
+if (creating) {
+  await client.close();
+  process.exit(0);
+}
 parentPort.on('message', (message) => {
   handle(message).then(
     (reply) => parentPort.postMessage({ id: message.id, ...reply }),
