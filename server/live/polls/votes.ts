@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../../db/client.js';
-import type { Answer, PollView } from '../../../contract/poll.js';
+import type { Answer } from '../../../contract/poll.js';
 import { ErrorCode, LecternError } from '../../domain/errors.js';
 import { requireInTime } from '../../domain/countdown.js';
 import { acceptVote } from '../../domain/poll.js';
@@ -10,11 +10,9 @@ import type { ScreeningService } from '../screening.js';
 import type { Talks } from '../talks.js';
 import { createVoteWriter } from '../vote-writer.js';
 import type { RunCache } from './run-cache.js';
-import { pollView } from './view.js';
 
-/** A stored answer, as the voter's ack reports it. */
+/** A stored answer, as the voter's ack reports it (no poll view: built per answer, the ack never sent it). */
 export interface StoredVote {
-  poll: PollView;
   answer: Answer;
   runId: number;
   /** Stored, but waiting for a moderator: the poll is pre-moderated or the filter held it. */
@@ -56,7 +54,7 @@ export function createVotes(deps: { db: Db; talks: Talks; cache: RunCache; log: 
       log.warn({ err: (err as Error).message }, 'vote not stored');
       throw new LecternError(ErrorCode.unavailable, 'Your answer could not be saved just now; please send it again.');
     }
-    return { poll: pollView(row), answer, runId: row.runId, held: status === 'held' };
+    return { answer, runId: row.runId, held: status === 'held' };
   }
 
   return {
