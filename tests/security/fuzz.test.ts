@@ -124,9 +124,12 @@ describe('fuzzing the socket and HTTP boundary', () => {
     // Still fully working afterwards: the presenter (connected before the storm) drives, a phone follows.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 2_500)); // let the presenter's rate-limit bucket refill
-    const phone = await connect(server.url, { talk: 'polls' });
     const presenter = pool[0]!;
     expect(presenter.connected).toBe(true);
+    // The storm may have ended the run (run:end, POST …/end with the key): moves then wait for a new one.
+    const ended = await presenter.timeout(10_000).emitWithAck('state:get');
+    if (ended.ok && ended.data.run.endedAt) expect(await presenter.timeout(10_000).emitWithAck('run:start')).toMatchObject({ ok: true });
+    const phone = await connect(server.url, { talk: 'polls' });
     // The storm's HTTP calls with the right key may have left the talk on any slide: move elsewhere.
     const target = phone.state.slide === 2 ? 1 : 2;
     const moved = new Promise((resolve) => phone.socket.once('slide:changed', resolve));
