@@ -146,7 +146,8 @@ describe('a live talk in the browser', () => {
     const phone = await context.newPage();
     await phone.goto(`${e2e.server.url}/${slug}`);
     await phone.locator('audience-page connection-badge[status="live"]').waitFor();
-    expect(await counter(phone)).toBe('3 / 4');
+    // live means connected; the talk's state (and so the counter) may land a moment later
+    await expect.poll(() => counter(phone), { timeout: 10_000 }).toBe('3 / 4');
 
     offline = true;
     await Promise.all(sockets.map((ws) => ws.close()));
