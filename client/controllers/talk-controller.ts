@@ -8,6 +8,7 @@ import { io } from 'socket.io-client';
 import type { Ack, Role, RunInfo, SlideChanged, TalkInfo, TalkState } from '../../contract/events.js';
 import type { SlideData } from '../lib/api.js';
 import { ConnectionStatus, sendCommand, type LiveSocket, type TimedSocket } from './live-socket.js';
+import { PushedSlides } from './pushed-slides.js';
 import { SlideLoader } from './slide-loader.js';
 
 export { ConnectionStatus, type LiveSocket, type TimedSocket };
@@ -70,6 +71,7 @@ export class TalkController implements ReactiveController {
   readonly #options: TalkControllerOptions;
   readonly #slides: SlideLoader;
   readonly #plugins: ((socket: LiveSocket) => void)[] = [];
+  readonly #pushed = new PushedSlides();
   #socket?: LiveSocket;
   #everConnected = false;
   /** The voter cookie: being asked for, there, or refused (then asked again later). */
@@ -85,11 +87,7 @@ export class TalkController implements ReactiveController {
       loaded: (details) =>
         this.#update(() => {
           // a move may have brought a slide's content while the fetch was under way: keep the fuller copy
-          this.slides = details.slides.map((s, i) => {
-            const held = this.#early.get(i) ?? this.slides[i];
-            return held ? TalkController.#fuller(held, s) : s;
-          });
-          this.#early.clear();
+          this.slides = this.#pushed.merge(details.slides, this.slides);
           this.publicUrl = details.publicUrl;
           this.dropped = details.dropped ?? [];
           this.duration = details.duration;
@@ -280,11 +278,7 @@ export class TalkController implements ReactiveController {
       this.step = e.step ?? 0;
       // the server sends a slide's content (up to the step shown) with the move that first shows
       // it, never before; the presenter already holds every slide whole
-      if (e.slide && this.#options.role !== 'presenter') {
-        if (this.slides.length > e.index) this.slides = this.slides.map((s, i) => (i === e.index ? TalkController.#fuller(s, e.slide!) : s));
-        // the slides are still loading: keep it, the response may predate this move
-        else this.#early.set(e.index, e.slide);
-      }
+      if (e.slide && this.#options.role !== 'presenter') this.slides = this.#pushed.push(this.slides, e.index, e.slide);
     });
     this.#fillGap();
   }
@@ -297,16 +291,6 @@ export class TalkController implements ReactiveController {
     const current = this.slides[this.slide];
     if (!current || this.#options.role === 'presenter') return;
     if (current.hidden || (current.upTo !== undefined && this.step > current.upTo)) void this.#slides.refresh();
-  }
-
-  /** Slide content that arrived with moves before the slides had loaded, applied once they have. */
-  readonly #early = new Map<number, SlideData>();
-
-  /** The copy that holds more: shown over hidden, a later step over an earlier one. */
-  static #fuller(a: SlideData | undefined, b: SlideData): SlideData {
-    if (!a || a.hidden) return b;
-    if (b.hidden) return a;
-    return (b.upTo ?? 0) >= (a.upTo ?? 0) ? b : a;
   }
 
   #onRun(e: { run: RunInfo; slide: number }): void {
