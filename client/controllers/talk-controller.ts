@@ -10,6 +10,7 @@ import type { SlideData } from '../lib/api.js';
 import { ConnectionStatus, sendCommand, type LiveSocket, type TimedSocket } from './live-socket.js';
 import { PushedSlides } from './pushed-slides.js';
 import { SlideLoader } from './slide-loader.js';
+import { VoterGate } from './voter-gate.js';
 
 export { ConnectionStatus, type LiveSocket, type TimedSocket };
 
@@ -74,9 +75,8 @@ export class TalkController implements ReactiveController {
   readonly #pushed = new PushedSlides();
   #socket?: LiveSocket;
   #everConnected = false;
-  /** The voter cookie: being asked for, there, or refused (then asked again later). */
-  #voter: 'unknown' | 'asking' | 'ok' | 'refused' = 'unknown';
-  #voterRetry?: ReturnType<typeof setTimeout>;
+  /** Audience only: the voter cookie the socket waits for. */
+  readonly #voter?: VoterGate;
   /** Between hostConnected and hostDisconnected. */
   #wanted = false;
 
@@ -97,6 +97,16 @@ export class TalkController implements ReactiveController {
       failed: (err, fatal) => (fatal ? this.#fail(err.code, err.message) : this.#update(() => (this.error = { code: err.code, message: err.message }))),
     });
     this.#slides.setKey(options.key);
+    // a refused phone still connects, to follow; a retry that got the cookie reconnects so the handshake carries it
+    if (options.voter) {
+      this.#voter = new VoterGate(options.voter, {
+        asking: () => {
+          if (!this.#socket) this.#setStatus(ConnectionStatus.connecting);
+        },
+        settled: (ok, retried) => (retried && ok && this.#socket ? void this.#socket.disconnect().connect() : this.#connect()),
+        wanted: () => this.#wanted,
+      });
+    }
     host.addController(this);
   }
 
@@ -116,13 +126,13 @@ export class TalkController implements ReactiveController {
 
   hostConnected(): void {
     this.#wanted = true;
-    if (this.#voter === 'refused') this.#voter = 'unknown';
+    this.#voter?.resume();
     this.#connect();
   }
 
   hostDisconnected(): void {
     this.#wanted = false;
-    clearTimeout(this.#voterRetry);
+    this.#voter?.stop();
     this.#close();
   }
 
@@ -175,27 +185,10 @@ export class TalkController implements ReactiveController {
     return this.#command((s) => s.emitWithAck('run:end'), (d) => this.#update(() => (this.run = d.run)));
   }
 
-  /** Asks for the voter cookie, then connects (a refusal still connects, to follow); retries later. */
-  #askVoter(): void {
-    const ask = this.#options.voter;
-    if (!ask || this.#voter === 'asking') return;
-    const retrying = this.#voter === 'refused';
-    this.#voter = 'asking';
-    if (!this.#socket) this.#setStatus(ConnectionStatus.connecting);
-    void ask().then((ok) => {
-      this.#voter = ok ? 'ok' : 'refused';
-      if (!this.#wanted) return;
-      if (!ok) this.#voterRetry = setTimeout(() => this.#askVoter(), 15_000);
-      // a retry that got the cookie reconnects, so the new handshake carries it
-      if (retrying && ok && this.#socket) this.#socket.disconnect().connect();
-      else this.#connect();
-    });
-  }
-
   #connect(): void {
-    const { slug, role, key, voter } = this.#options;
+    const { slug, role, key } = this.#options;
     if (this.#socket || (role === 'presenter' && !key)) return;
-    if (voter && (this.#voter === 'unknown' || this.#voter === 'asking')) return this.#askVoter();
+    if (this.#voter?.pending) return this.#voter.request();
     this.#setStatus(ConnectionStatus.connecting);
     const auth = role === 'presenter' ? { talk: slug, key } : { talk: slug, role };
     // websocket only: no long-polling fallback, so no sticky sessions are needed behind a balancer
