@@ -21,7 +21,8 @@
  * Where Lectern differs: `note:` counts only at the start of a line (Advanced Slides cuts at the
  * first `note:` anywhere, even inside "keynote:"); separators never split fenced code or comments.
  */
-import { parseAttributes, proseOf, readRevealDeck, type RevealFlavour } from './reveal-common.js';
+import { parseAttributes } from './reveal-annotations.js';
+import { proseOf, readRevealDeck, type RevealFlavour } from './reveal-common.js';
 import { droppedDeckOptions } from './reveal.js';
 import type { Dialect, Dropped } from './types.js';
 import { fenceTracker } from '../scan.js';

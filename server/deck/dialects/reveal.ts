@@ -17,7 +17,8 @@
  * never splits (reveal's regexes do not look); `---` may carry trailing spaces; a second `Note:` line
  * stays in the notes (reveal shows no notes at all then); a blank first or last piece is no slide.
  */
-import { proseOf, readRevealDeck, parseAttributes, type RevealFlavour } from './reveal-common.js';
+import { parseAttributes } from './reveal-annotations.js';
+import { proseOf, readRevealDeck, type RevealFlavour } from './reveal-common.js';
 import type { Dialect, Dropped } from './types.js';
 
 const SLIDE_ANNOTATION = /^\s*\.slide:\s*([\s\S]*)$/;
