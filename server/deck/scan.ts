@@ -54,3 +54,31 @@ export function commentOpenAfter(line: string, openAtStart: boolean): boolean {
     }
   }
 }
+
+/** Start/end offsets of inline code spans in a line: tags and `{{ }}` there are code, not markup. */
+export function codeSpans(line: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const re = /(`+)[\s\S]*?[^`]\1(?!`)|(`+)\2?/g;
+  for (const m of line.matchAll(re)) if (m[1]) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/** The line with HTML comments blanked (outside inline code); `open` says whether one runs on from before. */
+export function stripComments(line: string, open: boolean): { text: string; open: boolean } {
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    if (open) {
+      const end = line.indexOf('-->', pos);
+      if (end < 0) return { text: out, open: true };
+      open = false;
+      pos = end + 3;
+    } else {
+      const start = commentStart(line, pos);
+      if (start < 0) return { text: out + line.slice(pos), open: false };
+      out += line.slice(pos, start);
+      open = true;
+      pos = start + 4;
+    }
+  }
+}

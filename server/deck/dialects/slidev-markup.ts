@@ -5,7 +5,7 @@
  * their tags but keep their content, `{{ }}` expressions, `<style>`/`<script>` blocks and HTML
  * comments go. What cannot be shown is pushed to `dropped` with its file line. Pure, never throws.
  */
-import { commentStart, fenceTracker } from '../scan.js';
+import { codeSpans, fenceTracker, stripComments } from '../scan.js';
 import type { Dropped } from './types.js';
 
 const TAG = /<(\/?)([A-Za-z][\w.:-]*)((?:\s+[^\s=>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*(\/?)>/g;
@@ -38,34 +38,7 @@ function isComponent(name: string): boolean {
   return /[A-Z]/.test(name) || name.includes('-');
 }
 
-/** Start/end offsets of inline code spans in a line: tags and `{{ }}` there are code, not markup. */
-function codeSpans(line: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  const re = /(`+)[\s\S]*?[^`]\1(?!`)|(`+)\2?/g;
-  for (const m of line.matchAll(re)) if (m[1]) spans.push([m.index, m.index + m[0].length]);
-  return spans;
-}
-
-/** The line with HTML comments blanked (outside inline code); `open` says whether one runs on from before. */
-function stripComments(line: string, open: boolean): { text: string; open: boolean } {
-  let out = '';
-  let pos = 0;
-  for (;;) {
-    if (open) {
-      const end = line.indexOf('-->', pos);
-      if (end < 0) return { text: out, open: true };
-      open = false;
-      pos = end + 3;
-    } else {
-      const start = commentStart(line, pos);
-      if (start < 0) return { text: out + line.slice(pos), open: false };
-      out += line.slice(pos, start);
-      open = true;
-      pos = start + 4;
-    }
-  }
-}
-
+/** A Slidev slide's lines as Lectern Markdown (see the module comment); what is lost goes to `dropped`. */
 export function translateSlidevMarkup(input: readonly string[], firstLine: number, dropped: Dropped[]): string {
   const report = (index: number, what: string) => dropped.push({ line: firstLine + index, what });
   const lines = removeStyleAndScript(input, report);
