@@ -12,9 +12,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../tests/helpers/net.js';
 import { LoadGroup } from './lib/load-group.js';
 import { createBenchDatabase } from './lib/postgres.js';
 import { BENCH_DIR, cpus } from './lib/proc.js';
@@ -43,17 +43,6 @@ export interface StartOptions {
   npm: boolean;
   phones: number[];
   log: (line: string) => void;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** VmRSS of a process (bytes), 0 once it is gone. */
